@@ -1,0 +1,127 @@
+using System.Net.Http.Json;
+using AngleSharp.Html.Dom;
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace JwtBlog.Tests.Infrastructure;
+
+// The real app on a real SQLite file in a temporary folder, with a clock the tests can move.
+public class JwtBlogApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Vivid-Otter-Lamp-42";
+
+    private readonly Dictionary<string, string?> _settings;
+    private int _userCounter;
+
+    public JwtBlogApp() : this([])
+    {
+    }
+
+    protected JwtBlogApp(Dictionary<string, string?> settings)
+    {
+        _settings = settings;
+        DataDirectory = Directory.CreateTempSubdirectory("jwtblog-tests-").FullName;
+        DatabasePath = Path.Combine(DataDirectory, "jwtblog.db");
+    }
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public string DataDirectory { get; }
+
+    public string DatabasePath { get; }
+
+    // A JwtBlogApp with extra configuration, for tests that need other settings.
+    public static JwtBlogApp With(params (string Key, string? Value)[] settings) =>
+        new(settings.ToDictionary(s => s.Key, s => s.Value));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("DataDirectory", DataDirectory);
+        builder.UseSetting("Jwt:SigningKey", "test-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz");
+        builder.UseSetting("Accounts:PasswordHashWorkFactor", "4");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public string NewEmail(string prefix = "user") =>
+        $"{prefix}{Interlocked.Increment(ref _userCounter)}-{Guid.NewGuid():N}@example.com";
+
+    public async Task<AppUser> CreateUserAsync(
+        string? email = null, string password = Password, bool staff = false, bool superuser = false, bool active = true)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        var user = new AppUser { Email = email ?? NewEmail(), IsStaff = staff, IsSuperuser = superuser, IsActive = active };
+        Assert.True(await accounts.CreateAsync(user, password, CancellationToken.None));
+        return user;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task WithDbAsync(Func<AppDbContext, Task> action) => WithDbAsync(async db =>
+    {
+        await action(db);
+        return true;
+    });
+
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    // A browser-like client that is signed in through the API (cookies set) and knows the page's CSRF token.
+    public async Task<SignedInClient> SignInAsync(AppUser? user = null, string password = Password)
+    {
+        user ??= await CreateUserAsync();
+        var client = CreateBrowser();
+        var response = await client.PostAsJsonAsync("/accounts/login/", new { email = user.Email, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<LoginBody>();
+        var csrf = await CsrfTokenAsync(client);
+        client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", csrf);
+        return new SignedInClient(client, user, body!.access_token, csrf);
+    }
+
+    // The token from <meta name="csrf-token"> of a page, as the page scripts read it.
+    public static async Task<string> CsrfTokenAsync(HttpClient client)
+    {
+        var document = await Html.GetDocumentAsync(client, "/login");
+        var meta = document.QuerySelector("meta[name=csrf-token]") as IHtmlMetaElement;
+        Assert.False(string.IsNullOrEmpty(meta?.Content));
+        return meta!.Content!;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing request; the temp folder is cleaned by the OS later.
+        }
+    }
+
+    private sealed record LoginBody(string access_token);
+}
+
+public sealed record SignedInClient(HttpClient Client, AppUser User, string AccessToken, string CsrfToken);

@@ -1,0 +1,88 @@
+using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Admin;
+using JwtBlog.Web.Features.Blog;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace JwtBlog.Web.Data;
+
+// Add a migration after changing the model:
+//   dotnet ef migrations add <Name> --project JwtBlog.Web --output-dir Data/Migrations
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<AppUser, int>(options)
+{
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+    public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
+    public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<AdminLogEntry> AdminLog => Set<AdminLogEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite keeps no time zone: every DateTime is UTC going in and is marked UTC coming out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(user =>
+        {
+            user.ToTable("Users");
+            user.Property(u => u.Email).HasMaxLength(AppUser.EmailMaxLength);
+            user.Property(u => u.UserName).HasMaxLength(AppUser.EmailMaxLength);
+            user.Property(u => u.FirstName).HasMaxLength(AppUser.NameMaxLength);
+            user.Property(u => u.LastName).HasMaxLength(AppUser.NameMaxLength);
+            user.Property(u => u.Gender).HasMaxLength(6);
+            user.HasIndex(u => u.DateJoined);
+        });
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<int>>().ToTable("UserClaims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<int>>().ToTable("UserLogins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<int>>().ToTable("UserTokens");
+
+        builder.Entity<UserSession>(session =>
+        {
+            session.HasKey(s => s.Id);
+            session.Property(s => s.Id).HasMaxLength(32);
+            session.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            session.HasMany(s => s.RefreshTokens).WithOne().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
+            session.HasIndex(s => s.ExpiresAt);
+        });
+
+        builder.Entity<RefreshTokenRecord>(token =>
+        {
+            token.HasKey(t => t.Jti);
+            token.Property(t => t.Jti).HasMaxLength(32);
+            token.Property(t => t.ReplacedByJti).HasMaxLength(32);
+        });
+
+        builder.Entity<LoginThrottle>(throttle =>
+        {
+            throttle.HasKey(t => t.NormalizedEmail);
+            throttle.Property(t => t.NormalizedEmail).HasMaxLength(AppUser.EmailMaxLength);
+        });
+
+        builder.Entity<Post>(post =>
+        {
+            post.Property(p => p.Title).HasMaxLength(Post.TitleMaxLength);
+            post.Property(p => p.Content).HasMaxLength(Post.ContentMaxLength);
+            post.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<AdminLogEntry>(entry =>
+        {
+            entry.Property(e => e.ActorEmail).HasMaxLength(AppUser.EmailMaxLength);
+            entry.Property(e => e.ObjectType).HasMaxLength(20);
+            entry.Property(e => e.ObjectId).HasMaxLength(20);
+            entry.Property(e => e.ObjectLabel).HasMaxLength(200);
+            entry.Property(e => e.Action).HasMaxLength(20);
+            entry.Property(e => e.Summary).HasMaxLength(1000);
+        });
+    }
+
+    internal sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtBlog.Web.Data;
+
+// Keeps the session, refresh-token and login-throttle tables bounded: rows past their end are deleted hourly.
+public sealed class ExpiredRowsCleanup(IServiceScopeFactory scopes, TimeProvider time, ILogger<ExpiredRowsCleanup> logger) : BackgroundService
+{
+    public static async Task<int> PurgeAsync(AppDbContext db, DateTime now, CancellationToken ct)
+    {
+        var sessions = await db.Sessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(ct);
+        var throttles = await db.LoginThrottles
+            .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && t.WindowStartedAt < now.AddDays(-1))
+            .ExecuteDeleteAsync(ct);
+        return sessions + throttles;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                await PurgeAsync(db, time.GetUtcNow().UtcDateTime, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Purging expired sessions failed.");
+            }
+        }
+    }
+}

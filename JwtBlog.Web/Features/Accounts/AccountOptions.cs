@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+public sealed class JwtOptions
+{
+    public const string SectionName = "Jwt";
+    public const int MinimumKeyBytes = 32;
+
+    // Empty outside Production: a random key is generated on first start and kept in the data folder.
+    public string SigningKey { get; set; } = "";
+    [Required] public string Issuer { get; set; } = "JwtBlog";
+    [Required] public string Audience { get; set; } = "JwtBlog";
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(1);
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    // A consumed refresh token presented again within this window (parallel tabs) gets the same successor.
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RefreshReuseGraceWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    // How long one instance trusts its last look at a session; it forgets at once when it revokes one itself.
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan SessionCheckCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    // Off: the refresh token lives only in its HttpOnly cookie and JSON bodies carry "".
+    public bool ReturnRefreshTokenInBody { get; set; }
+
+    // Off: cookies are Secure on HTTPS requests only.
+    public bool AlwaysSecureCookies { get; set; }
+}
+
+public sealed class AccountOptions
+{
+    public const string SectionName = "Accounts";
+
+    [Range(4, 31)] public int PasswordHashWorkFactor { get; set; } = 11;
+    [Range(1, 1000)] public int MaxFailedLogins { get; set; } = 5;
+    public TimeSpan FailedLoginWindow { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+public sealed class CorsSettings
+{
+    public const string SectionName = "Cors";
+
+    // Exact origins (scheme://host[:port]) allowed to call the API with credentials. None by default.
+    public string[] AllowedOrigins { get; set; } = [];
+}

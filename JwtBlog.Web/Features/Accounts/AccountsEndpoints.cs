@@ -1,0 +1,367 @@
+using System.Globalization;
+using System.Security.Claims;
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// The original's /accounts/ API (dj-rest-auth + simplejwt), with its flaws fixed.
+public static class AccountsEndpoints
+{
+    private const string InvalidCredentials = "Unable to log in with provided credentials.";
+    private const string LockedOut = "Too many failed login attempts. Try again later.";
+
+    public static RouteGroupBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/accounts").WithTags("Accounts");
+
+        // No CSRF header here: they authenticate nobody by cookie, and the JSON-only rule forces a CORS preflight.
+        group.MapPost("/join/", JoinAsync);
+        group.MapPost("/login/", LoginAsync);
+        group.MapPost("/token/refresh/", RefreshAsync);
+        group.MapPost("/token/verify/", VerifyAsync);
+        group.MapPost("/logout/", LogoutAsync);
+
+        var signedIn = group.MapGroup("").RequireAuthorization().RequireCsrfForCookieAuth();
+        signedIn.MapGet("/user/", GetUserAsync);
+        signedIn.MapMethods("/user/", [HttpMethods.Put, HttpMethods.Patch], UpdateUserAsync);
+        signedIn.MapPost("/password/change/", ChangePasswordAsync);
+        signedIn.MapGet("/test/", (ClaimsPrincipal user) =>
+            TypedResults.Ok(new { message = "Hello, World!", user = user.FindFirstValue(TokenClaims.Email) }));
+        return group;
+    }
+
+    private static async Task<IResult> JoinAsync(
+        HttpContext http, UserAccounts accounts, TokenService tokens, AuthCookies cookies, TimeProvider time, IOptions<JwtOptions> jwt)
+    {
+        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        var email = body.Text("email", maxLength: AppUser.EmailMaxLength, trim: true);
+        if (email is not null && !EmailAddress.IsValid(email))
+        {
+            body.Errors.Add("email", EmailAddress.InvalidMessage);
+        }
+        else if (email is not null && await accounts.FindByEmailAsync(email) is not null)
+        {
+            body.Errors.Add("email", UserAccounts.DuplicateEmail);
+        }
+
+        var password1 = body.Text("password1");
+        if (password1 is not null)
+        {
+            body.Errors.Add("password1", PasswordRules.Check(password1));
+        }
+
+        var password2 = body.Text("password2");
+        var user = new AppUser { Email = email };
+        ReadProfile(body, user, time);
+        if (body.Errors.Any)
+        {
+            return body.Errors.ToResult();
+        }
+
+        if (password1 != password2)
+        {
+            return ApiResults.NonField("The two password fields didn't match.");
+        }
+
+        if (PasswordRules.CheckSimilarity(password1!, email!, user.FirstName, user.LastName) is { } similar)
+        {
+            return ApiResults.NonField(similar);
+        }
+
+        if (!await accounts.CreateAsync(user, password1!, http.RequestAborted))
+        {
+            var duplicate = new FieldErrors();
+            duplicate.Add("email", UserAccounts.DuplicateEmail);
+            return duplicate.ToResult();
+        }
+
+        var issued = await tokens.StartSessionAsync(user, http.RequestAborted);
+        cookies.Write(http, issued);
+        return TypedResults.Json(LoginBody(issued, user, jwt.Value), statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> LoginAsync(
+        HttpContext http, UserManager<AppUser> users, PasswordHashing hashing, LoginThrottling throttling,
+        TokenService tokens, AuthCookies cookies, AppDbContext db, TimeProvider time, IOptions<JwtOptions> jwt,
+        ILogger<TokenService> logger)
+    {
+        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        var email = body.Text("email", required: false, allowBlank: true, maxLength: AppUser.EmailMaxLength, trim: true);
+        if (!string.IsNullOrEmpty(email) && !EmailAddress.IsValid(email))
+        {
+            body.Errors.Add("email", EmailAddress.InvalidMessage);
+        }
+
+        var password = body.Text("password", maxLength: 4 * PasswordRules.MaximumLength);
+        if (body.Errors.Any)
+        {
+            return body.Errors.ToResult();
+        }
+
+        if (string.IsNullOrEmpty(email))
+        {
+            return ApiResults.NonField("Must include \"email\" and \"password\".");
+        }
+
+        var normalizedEmail = users.NormalizeEmail(EmailAddress.Normalize(email));
+        if (await throttling.BeginAttemptAsync(normalizedEmail, http.RequestAborted) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return ApiResults.Detail(LockedOut, StatusCodes.Status429TooManyRequests);
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        var verification = await hashing.VerifyAsync(user?.PasswordHash, password!, http.RequestAborted);
+        if (user is null || !user.IsActive || verification == PasswordVerificationResult.Failed)
+        {
+            await throttling.FailedAsync(normalizedEmail, http.RequestAborted);
+            logger.LogInformation("Failed login from {RemoteIp}.", http.Connection.RemoteIpAddress);
+            return ApiResults.NonField(InvalidCredentials);
+        }
+
+        await throttling.SucceededAsync(normalizedEmail, http.RequestAborted);
+        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = await hashing.HashAsync(password!, http.RequestAborted);
+        }
+
+        user.LastLogin = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(http.RequestAborted);
+        var issued = await tokens.StartSessionAsync(user, http.RequestAborted);
+        cookies.Write(http, issued);
+        logger.LogInformation("User {UserId} logged in from {RemoteIp}.", user.Id, http.Connection.RemoteIpAddress);
+        return TypedResults.Ok(LoginBody(issued, user, jwt.Value));
+    }
+
+    private static async Task<IResult> RefreshAsync(HttpContext http, TokenService tokens, AuthCookies cookies, IOptions<JwtOptions> jwt)
+    {
+        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        var fromBody = jwt.Value.ReturnRefreshTokenInBody && body.Has("refresh");
+        var token = fromBody ? body.Text("refresh") : http.Request.Cookies[AuthCookieNames.Refresh];
+        if (body.Errors.Any)
+        {
+            return body.Errors.ToResult();
+        }
+
+        if (string.IsNullOrEmpty(token))
+        {
+            return TokenError("No valid refresh token found.");
+        }
+
+        var result = await tokens.RefreshAsync(token, http.RequestAborted);
+        if (result.Tokens is not { } issued)
+        {
+            if (!fromBody)
+            {
+                cookies.Delete(http);
+            }
+
+            return TokenError(result.Error!);
+        }
+
+        cookies.Write(http, issued);
+        return TypedResults.Ok(new RefreshResponse(
+            issued.AccessToken,
+            issued.AccessExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+            jwt.Value.ReturnRefreshTokenInBody ? issued.RefreshToken : null));
+    }
+
+    private static async Task<IResult> VerifyAsync(HttpContext http, TokenService tokens, SessionGuard guard, AppDbContext db)
+    {
+        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        var token = body.Text("token");
+        if (body.Errors.Any)
+        {
+            return body.Errors.ToResult();
+        }
+
+        var (claims, problem) = await tokens.ValidateAsync(token!, TokenTypes.Access);
+        if (claims is null)
+        {
+            return TokenError(problem!);
+        }
+
+        return await guard.IsActiveAsync(db, claims.FindFirstValue(TokenClaims.SessionId)!, http.RequestAborted)
+            ? TypedResults.Ok(new { })
+            : TokenError(TokenService.InvalidOrExpired);
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext http, TokenService tokens, AuthCookies cookies)
+    {
+        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        var token = body.Has("refresh") ? body.Text("refresh", allowBlank: true) : null;
+        foreach (var refresh in new[] { token, http.Request.Cookies[AuthCookieNames.Refresh] })
+        {
+            if (!string.IsNullOrEmpty(refresh))
+            {
+                await tokens.RevokeSessionAsync(refresh, http.RequestAborted);
+            }
+        }
+
+        cookies.Delete(http);
+        return ApiResults.Detail("Successfully logged out.", StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> GetUserAsync(ClaimsPrincipal principal, UserManager<AppUser> users)
+    {
+        var user = await users.FindByIdAsync(principal.UserId().ToString(CultureInfo.InvariantCulture));
+        return user is null ? ApiResults.Detail("Not found.", StatusCodes.Status404NotFound) : TypedResults.Ok(UserDetails.From(user));
+    }
+
+    // PUT and PATCH alike: every field is optional; email, pk and the flags are read-only and ignored.
+    private static async Task<IResult> UpdateUserAsync(
+        HttpContext http, ClaimsPrincipal principal, AppDbContext db, TimeProvider time)
+    {
+        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        var user = await db.Users.FindAsync([principal.UserId()], http.RequestAborted);
+        if (user is null)
+        {
+            return ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
+        }
+
+        ReadProfile(body, user, time);
+        if (body.Errors.Any)
+        {
+            return body.Errors.ToResult();
+        }
+
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(UserDetails.From(user));
+    }
+
+    private static async Task<IResult> ChangePasswordAsync(
+        HttpContext http, ClaimsPrincipal principal, AppDbContext db, PasswordHashing hashing, UserAccounts accounts,
+        TokenService tokens, AuthCookies cookies, IOptions<JwtOptions> jwt)
+    {
+        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        var oldPassword = body.Text("old_password", maxLength: 4 * PasswordRules.MaximumLength);
+        var password1 = body.Text("new_password1");
+        var password2 = body.Text("new_password2");
+        if (body.Errors.Any)
+        {
+            return body.Errors.ToResult();
+        }
+
+        var user = await db.Users.FindAsync([principal.UserId()], http.RequestAborted);
+        if (user is null || await hashing.VerifyAsync(user.PasswordHash, oldPassword!, http.RequestAborted) == PasswordVerificationResult.Failed)
+        {
+            var wrong = new FieldErrors();
+            wrong.Add("old_password", "Your old password was entered incorrectly. Please enter it again.");
+            return wrong.ToResult();
+        }
+
+        if (password1 != password2)
+        {
+            var mismatch = new FieldErrors();
+            mismatch.Add("new_password2", "The two password fields didn\u2019t match.");
+            return mismatch.ToResult();
+        }
+
+        var problems = UserAccounts.CheckPassword(password1!, user.Email!, user.FirstName, user.LastName);
+        if (problems.Count > 0)
+        {
+            var weak = new FieldErrors();
+            weak.Add("new_password2", problems);
+            return weak.ToResult();
+        }
+
+        // Every session ends, this one included; this client continues in a fresh session.
+        await accounts.SetPasswordAsync(user, password1!, keepSessionId: null, http.RequestAborted);
+        var issued = await tokens.StartSessionAsync(user, http.RequestAborted);
+        cookies.Write(http, issued);
+        return TypedResults.Ok(new PasswordChangedResponse(
+            "New password has been saved.", issued.AccessToken, jwt.Value.ReturnRefreshTokenInBody ? issued.RefreshToken : ""));
+    }
+
+    // first_name, last_name, gender and date_of_birth, each optional; errors are collected in body.Errors.
+    private static void ReadProfile(JsonBody body, AppUser user, TimeProvider time)
+    {
+        if (body.Has("first_name") && body.Text("first_name", allowBlank: true, maxLength: AppUser.NameMaxLength) is { } first)
+        {
+            user.FirstName = first;
+        }
+
+        if (body.Has("last_name") && body.Text("last_name", allowBlank: true, maxLength: AppUser.NameMaxLength) is { } last)
+        {
+            user.LastName = last;
+        }
+
+        if (body.Has("gender") && body.Text("gender", allowBlank: true) is { } gender)
+        {
+            if (Genders.All.Contains(gender))
+            {
+                user.Gender = gender;
+            }
+            else
+            {
+                body.Errors.Add("gender", $"\"{gender}\" is not a valid choice.");
+            }
+        }
+
+        var (present, dateOfBirth) = body.Date("date_of_birth");
+        if (present && !body.Errors.Has("date_of_birth"))
+        {
+            if (dateOfBirth > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+            {
+                body.Errors.Add("date_of_birth", "Date of birth cannot be in the future.");
+            }
+            else
+            {
+                user.DateOfBirth = dateOfBirth;
+            }
+        }
+    }
+
+    private static LoginResponse LoginBody(IssuedTokens issued, AppUser user, JwtOptions options) =>
+        new(issued.AccessToken, options.ReturnRefreshTokenInBody ? issued.RefreshToken : "", UserDetails.From(user));
+
+    private static IResult TokenError(string detail) =>
+        TypedResults.Json(new TokenErrorResponse(detail, "token_not_valid"), statusCode: StatusCodes.Status401Unauthorized);
+
+    private sealed record TokenErrorResponse(string Detail, string Code);
+
+    private sealed record RefreshResponse(
+        string Access,
+        string AccessTokenExpiration,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Refresh);
+
+    private sealed record PasswordChangedResponse(string Detail, string AccessToken, string RefreshToken);
+}

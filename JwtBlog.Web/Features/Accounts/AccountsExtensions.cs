@@ -1,0 +1,35 @@
+using JwtBlog.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+public static class AccountsExtensions
+{
+    // Identity's core (UserManager, EF stores, normalized emails, security stamps) without its cookies or UI.
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = "";
+                options.Password.RequiredLength = 0;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 0;
+            })
+            .AddEntityFrameworkStores<AppDbContext>();
+
+        // Django's rules (PasswordRules) are checked by the callers, which report them per field.
+        services.RemoveAll<IPasswordValidator<AppUser>>();
+        services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<IPasswordHasher<AppUser>>(sp => sp.GetRequiredService<PasswordHashing>());
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<LoginThrottling>();
+        return builder;
+    }
+}

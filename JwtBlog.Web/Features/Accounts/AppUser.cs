@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// The original's custom user: the email is the username, plus names, gender, birth date and Django's flags.
+public sealed class AppUser : IdentityUser<int>
+{
+    public const int NameMaxLength = 150;
+    public const int EmailMaxLength = 254;
+
+    public string FirstName { get; set; } = "";
+    public string LastName { get; set; } = "";
+    public string Gender { get; set; } = "";
+    public DateOnly? DateOfBirth { get; set; }
+    public bool IsActive { get; set; } = true;
+    public bool IsStaff { get; set; }
+    public bool IsSuperuser { get; set; }
+    public DateTime DateJoined { get; set; }
+    public DateTime? LastLogin { get; set; }
+}
+
+public static class Genders
+{
+    public static readonly string[] All = ["", "male", "female"];
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// Django's EmailValidator, and the original manager's normalize_email (the domain is lower-cased).
+public static partial class EmailAddress
+{
+    public const string InvalidMessage = "Enter a valid email address.";
+
+    private static readonly IdnMapping _idn = new();
+
+    public static bool IsValid(string email)
+    {
+        if (email.Length > AppUser.EmailMaxLength)
+        {
+            return false;
+        }
+
+        var at = email.LastIndexOf('@');
+        if (at <= 0 || at == email.Length - 1)
+        {
+            return false;
+        }
+
+        var local = email[..at];
+        var domain = email[(at + 1)..];
+        if (!LocalPart().IsMatch(local))
+        {
+            return false;
+        }
+
+        try
+        {
+            return DomainPart().IsMatch(_idn.GetAscii(domain));
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public static string Normalize(string email)
+    {
+        var at = email.LastIndexOf('@');
+        return at < 0 ? email : email[..at] + "@" + email[(at + 1)..].ToLowerInvariant();
+    }
+
+    [GeneratedRegex(@"^([-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*|""([\x01-\x08\x0b\x0c\x0e-\x1f!#-\[\]-\x7f]|\\[\x01-\x09\x0b\x0c\x0d-\x7f])*"")$", RegexOptions.IgnoreCase)]
+    private static partial Regex LocalPart();
+
+    [GeneratedRegex(@"^((?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+)(?:[A-Z0-9-]{2,63}(?<!-))$", RegexOptions.IgnoreCase)]
+    private static partial Regex DomainPart();
+}

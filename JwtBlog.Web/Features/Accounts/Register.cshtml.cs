@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+public sealed class RegisterModel : PageModel
+{
+    public string ReturnUrl { get; private set; } = "/";
+
+    public ProfileFields Profile { get; } = new("", "", "", null);
+
+    public void OnGet(string? returnUrl) => ReturnUrl = ReturnUrls.Safe(returnUrl);
+}
+
+public sealed record ProfileFields(string FirstName, string LastName, string Gender, DateOnly? DateOfBirth);

@@ -1,0 +1,43 @@
+using JwtBlog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// Answers "is this session still alive?" for every authenticated request. The answer is cached briefly; this
+// instance forgets it at once when it revokes a session itself, so its own revocations take effect immediately.
+public sealed class SessionGuard(IMemoryCache cache, TimeProvider time, IOptions<JwtOptions> options)
+{
+    private static readonly Func<AppDbContext, string, DateTime, CancellationToken, Task<bool>> _isActive =
+        EF.CompileAsyncQuery((AppDbContext db, string sessionId, DateTime now, CancellationToken ct) =>
+            db.Sessions.Any(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now && s.User!.IsActive));
+
+    private readonly TimeSpan _cacheDuration = options.Value.SessionCheckCacheDuration;
+
+    public async ValueTask<bool> IsActiveAsync(AppDbContext db, string sessionId, CancellationToken ct)
+    {
+        if (cache.TryGetValue(Key(sessionId), out bool active))
+        {
+            return active;
+        }
+
+        active = await _isActive(db, sessionId, time.GetUtcNow().UtcDateTime, ct);
+        if (_cacheDuration > TimeSpan.Zero)
+        {
+            cache.Set(Key(sessionId), active, _cacheDuration);
+        }
+
+        return active;
+    }
+
+    public void Forget(IEnumerable<string> sessionIds)
+    {
+        foreach (var id in sessionIds)
+        {
+            cache.Remove(Key(id));
+        }
+    }
+
+    private static (string, string) Key(string sessionId) => ("session", sessionId);
+}

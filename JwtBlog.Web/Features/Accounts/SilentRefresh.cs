@@ -1,0 +1,50 @@
+using JwtBlog.Web.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// Page requests whose access cookie is missing or stale but whose refresh cookie is good are served as that user,
+// and the answer carries the rotated cookies; a bad refresh cookie is deleted and the visitor is signed out.
+// Parallel tabs present the same refresh cookie: the rotation's grace window hands them all the same successor.
+public static class SilentRefresh
+{
+    public static IApplicationBuilder UseSilentRefresh(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var refreshToken = context.Request.Cookies[AuthCookieNames.Refresh];
+        if (!string.IsNullOrEmpty(refreshToken)
+            && context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null
+            && !context.Request.Headers.ContainsKey("Authorization")
+            && !await HasLiveAccessCookieAsync(context))
+        {
+            var tokens = context.RequestServices.GetRequiredService<TokenService>();
+            var cookies = context.RequestServices.GetRequiredService<AuthCookies>();
+            var result = await tokens.RefreshAsync(refreshToken, context.RequestAborted);
+            if (result.Tokens is { } issued)
+            {
+                cookies.Write(context, issued);
+                context.Items[JwtCookieAuthentication.RefreshedAccessTokenKey] = issued.AccessToken;
+            }
+            else
+            {
+                cookies.Delete(context);
+                context.Items[JwtCookieAuthentication.RefreshedAccessTokenKey] = "";
+            }
+        }
+
+        await next(context);
+    });
+
+    private static async Task<bool> HasLiveAccessCookieAsync(HttpContext context)
+    {
+        var access = context.Request.Cookies[AuthCookieNames.Access];
+        if (string.IsNullOrEmpty(access))
+        {
+            return false;
+        }
+
+        var tokens = context.RequestServices.GetRequiredService<TokenService>();
+        var (claims, _) = await tokens.ValidateAsync(access, TokenTypes.Access);
+        return claims is not null && await context.RequestServices.GetRequiredService<SessionGuard>().IsActiveAsync(
+            context.RequestServices.GetRequiredService<AppDbContext>(), claims.FindFirst(TokenClaims.SessionId)!.Value, context.RequestAborted);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using JwtBlog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+public sealed record IssuedTokens(
+    string AccessToken, DateTime AccessExpiresAt, string RefreshToken, DateTime RefreshExpiresAt, string SessionId);
+
+public sealed record RefreshResult(IssuedTokens? Tokens, string? Error)
+{
+    public static RefreshResult Fail(string error) => new(null, error);
+}
+
+public static class TokenTypes
+{
+    public const string Access = "access";
+    public const string Refresh = "refresh";
+}
+
+public static class TokenClaims
+{
+    public const string TokenType = "token_type";
+    public const string UserId = "user_id";
+    public const string SessionId = "sid";
+    public const string Email = "email";
+}
+
+// Issues, rotates and revokes the JWTs. Every login is a session row; every refresh token is a row keyed by jti.
+public sealed class TokenService(
+    AppDbContext db,
+    SigningKey signingKey,
+    SessionGuard guard,
+    TimeProvider time,
+    IOptions<JwtOptions> options,
+    ILogger<TokenService> logger)
+{
+    public const string InvalidOrExpired = "Token is invalid or expired";
+    public const string WrongType = "Token has wrong type";
+
+    private static readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly JwtOptions _options = options.Value;
+
+    public static TokenValidationParameters CreateValidationParameters(JwtOptions options, SigningKey key, TimeProvider time) => new()
+    {
+        ValidIssuer = options.Issuer,
+        ValidAudience = options.Audience,
+        IssuerSigningKey = key.Key,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        ValidTypes = ["JWT"],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ClockSkew = options.ClockSkew,
+        NameClaimType = TokenClaims.Email,
+        // The library would read the system clock; ours comes from TimeProvider so tests can move it.
+        LifetimeValidator = (notBefore, expires, _, parameters) =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            return expires is { } exp
+                && now - parameters.ClockSkew < exp
+                && (notBefore is not { } nbf || now + parameters.ClockSkew >= nbf);
+        },
+    };
+
+    public async Task<IssuedTokens> StartSessionAsync(AppUser user, CancellationToken ct)
+    {
+        var now = Now();
+        var session = new UserSession
+        {
+            Id = NewId(),
+            UserId = user.Id,
+            CreatedAt = now,
+            ExpiresAt = now + _options.RefreshTokenLifetime,
+        };
+        var refresh = new RefreshTokenRecord { Jti = NewId(), SessionId = session.Id, IssuedAt = now, ExpiresAt = session.ExpiresAt };
+        session.RefreshTokens.Add(refresh);
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return Issue(user, refresh, now);
+    }
+
+    // Rotation (RFC 9700 §4.14.2): the presented token is consumed and replaced. A consumed token presented again
+    // within the grace window gets the same successor (parallel tabs); later, it revokes the whole session.
+    public async Task<RefreshResult> RefreshAsync(string refreshToken, CancellationToken ct)
+    {
+        var (claims, error) = await ValidateAsync(refreshToken, TokenTypes.Refresh);
+        if (claims is null)
+        {
+            return RefreshResult.Fail(error!);
+        }
+
+        var jti = claims.FindFirstValue(JwtRegisteredClaimNames.Jti)!;
+        var sessionId = claims.FindFirstValue(TokenClaims.SessionId)!;
+        var now = Now();
+        var successorJti = NewId();
+
+        // The UPDATE comes first so that concurrent rotations of one token queue on SQLite's write lock.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var consumed = await db.RefreshTokens
+            .Where(t => t.Jti == jti && t.SessionId == sessionId && t.ConsumedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now).SetProperty(t => t.ReplacedByJti, successorJti), ct);
+
+        var session = await db.Sessions.Include(s => s.User).SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session?.User is not { IsActive: true } user || session.RevokedAt is not null || session.ExpiresAt <= now)
+        {
+            return RefreshResult.Fail(InvalidOrExpired);
+        }
+
+        if (consumed == 1)
+        {
+            var successor = new RefreshTokenRecord
+            {
+                Jti = successorJti,
+                SessionId = sessionId,
+                IssuedAt = now,
+                ExpiresAt = Min(now + _options.RefreshTokenLifetime, session.ExpiresAt),
+            };
+            db.RefreshTokens.Add(successor);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new RefreshResult(Issue(user, successor, now), null);
+        }
+
+        var presented = await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Jti == jti && t.SessionId == sessionId, ct);
+        if (presented?.ConsumedAt is not { } consumedAt)
+        {
+            return RefreshResult.Fail(InvalidOrExpired);
+        }
+
+        if (now - consumedAt <= _options.RefreshReuseGraceWindow && presented.ReplacedByJti is { } replacedBy
+            && await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Jti == replacedBy, ct) is { } sibling)
+        {
+            return new RefreshResult(Issue(user, sibling, now), null);
+        }
+
+        session.RevokedAt = now;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        guard.Forget([sessionId]);
+        logger.LogWarning("Refresh token reuse detected for user {UserId}; session {SessionId} revoked.", user.Id, sessionId);
+        return RefreshResult.Fail(InvalidOrExpired);
+    }
+
+    // Logout: ends the session of a refresh token that this server signed, even an expired one.
+    public async Task RevokeSessionAsync(string refreshToken, CancellationToken ct)
+    {
+        var parameters = CreateValidationParameters(_options, signingKey, time);
+        parameters.ValidateLifetime = false;
+        var result = await _handler.ValidateTokenAsync(refreshToken, parameters);
+        if (!result.IsValid || !result.Claims.TryGetValue(TokenClaims.SessionId, out var value) || value is not string sessionId)
+        {
+            return;
+        }
+
+        await db.Sessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, Now()), ct);
+        guard.Forget([sessionId]);
+    }
+
+    // Ends every session of the user (but one, if named): their access and refresh tokens are refused from now on.
+    public async Task EndSessionsAsync(int userId, string? exceptSessionId, CancellationToken ct)
+    {
+        var sessionIds = await db.Sessions
+            .Where(s => s.UserId == userId && s.RevokedAt == null && s.Id != exceptSessionId)
+            .Select(s => s.Id)
+            .ToListAsync(ct);
+        if (sessionIds.Count == 0)
+        {
+            return;
+        }
+
+        await db.Sessions.Where(s => sessionIds.Contains(s.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, Now()), ct);
+        guard.Forget(sessionIds);
+    }
+
+    // Signature, issuer, audience, lifetime and token_type; no database lookup.
+    public async Task<(ClaimsPrincipal? Claims, string? Error)> ValidateAsync(string token, string expectedType)
+    {
+        var result = await _handler.ValidateTokenAsync(token, CreateValidationParameters(_options, signingKey, time));
+        if (!result.IsValid || result.ClaimsIdentity.FindFirst(TokenClaims.SessionId) is null)
+        {
+            return (null, InvalidOrExpired);
+        }
+
+        return result.ClaimsIdentity.FindFirst(TokenClaims.TokenType)?.Value == expectedType
+            ? (new ClaimsPrincipal(result.ClaimsIdentity), null)
+            : (null, WrongType);
+    }
+
+    private IssuedTokens Issue(AppUser user, RefreshTokenRecord refresh, DateTime now)
+    {
+        var accessExpires = now + _options.AccessTokenLifetime;
+        var access = Mint(TokenTypes.Access, NewId(), user, refresh.SessionId, now, accessExpires);
+
+        // Minted from the stored row alone, so the same row always yields the same token (the grace-window answer).
+        var refreshToken = Mint(TokenTypes.Refresh, refresh.Jti, user, refresh.SessionId, refresh.IssuedAt, refresh.ExpiresAt);
+        return new IssuedTokens(access, accessExpires, refreshToken, refresh.ExpiresAt, refresh.SessionId);
+    }
+
+    private string Mint(string type, string jti, AppUser user, string sessionId, DateTime issuedAt, DateTime expires)
+    {
+        var claims = new Dictionary<string, object>
+        {
+            [TokenClaims.TokenType] = type,
+            [JwtRegisteredClaimNames.Exp] = EpochTime.GetIntDate(expires),
+            [JwtRegisteredClaimNames.Iat] = EpochTime.GetIntDate(issuedAt),
+            [JwtRegisteredClaimNames.Jti] = jti,
+            [TokenClaims.UserId] = user.Id,
+            [JwtRegisteredClaimNames.Sub] = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [TokenClaims.SessionId] = sessionId,
+        };
+        if (type == TokenTypes.Access)
+        {
+            claims[TokenClaims.Email] = user.Email!;
+        }
+
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = _options.Issuer,
+            Audience = _options.Audience,
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

@@ -1,0 +1,30 @@
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts;
+
+namespace JwtBlog.Web.Features.Shared;
+
+// The signed-in user of this request, read once from the database (so staff and active flags are current).
+public sealed class CurrentUser(IHttpContextAccessor accessor, AppDbContext db)
+{
+    private AppUser? _user;
+    private bool _loaded;
+
+    public async Task<AppUser?> GetAsync()
+    {
+        if (!_loaded)
+        {
+            _loaded = true;
+            var principal = accessor.HttpContext?.User;
+            if (principal?.Identity?.IsAuthenticated == true)
+            {
+                _user = await db.Users.FindAsync(principal.UserId());
+                if (_user is { IsActive: false })
+                {
+                    _user = null;
+                }
+            }
+        }
+
+        return _user;
+    }
+}

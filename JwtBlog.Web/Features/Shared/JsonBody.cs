@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace JwtBlog.Web.Features.Shared;
+
+// A JSON request body read by hand, so that every bad input gets the original's 400 shapes instead of a binder's.
+public sealed class JsonBody
+{
+    public const long MaxBytes = 1024 * 1024;
+
+    private readonly JsonObject _fields;
+
+    private JsonBody(JsonObject fields) => _fields = fields;
+
+    public FieldErrors Errors { get; } = new();
+
+    // Returns the body, or the 4xx result to send instead. An empty body is an empty object.
+    public static async Task<(JsonBody? Body, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        if (!hasBody)
+        {
+            return (new JsonBody([]), null);
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return (null, ApiResults.Detail(
+                $"Unsupported media type \"{request.ContentType}\" in request.", StatusCodes.Status415UnsupportedMediaType));
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBytes;
+        }
+
+        try
+        {
+            var node = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken: ct);
+            return node is JsonObject fields
+                ? (new JsonBody(fields), null)
+                : (null, ApiResults.Detail("JSON parse error - Expected a JSON object.", StatusCodes.Status400BadRequest));
+        }
+        catch (JsonException e)
+        {
+            return (null, ApiResults.Detail($"JSON parse error - {e.Message}", StatusCodes.Status400BadRequest));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, ApiResults.Detail("Request body too large.", StatusCodes.Status413PayloadTooLarge));
+        }
+    }
+
+    public bool Has(string name) => _fields.ContainsKey(name);
+
+    // DRF's CharField: required, not blank, a string (numbers are taken as text), at most maxLength characters.
+    public string? Text(string name, bool required = true, bool allowBlank = false, int? maxLength = null, bool trim = false)
+    {
+        if (!_fields.TryGetPropertyValue(name, out var node))
+        {
+            if (required)
+            {
+                Errors.Add(name, "This field is required.");
+            }
+
+            return null;
+        }
+
+        if (node is null)
+        {
+            Errors.Add(name, "This field may not be null.");
+            return null;
+        }
+
+        if (node is not JsonValue value || value.GetValueKind() is not (JsonValueKind.String or JsonValueKind.Number))
+        {
+            Errors.Add(name, "Not a valid string.");
+            return null;
+        }
+
+        var text = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+        if (trim)
+        {
+            text = text.Trim();
+        }
+
+        if (text.Length == 0 && !allowBlank)
+        {
+            Errors.Add(name, "This field may not be blank.");
+            return null;
+        }
+
+        if (maxLength is { } max && text.EnumerateRunes().Count() > max)
+        {
+            Errors.Add(name, $"Ensure this field has no more than {max} characters.");
+            return null;
+        }
+
+        return text;
+    }
+
+    // An optional YYYY-MM-DD date; null or "" clears it. Present is false when the field was not sent.
+    public (bool Present, DateOnly? Value) Date(string name)
+    {
+        if (!_fields.TryGetPropertyValue(name, out var node))
+        {
+            return (false, null);
+        }
+
+        if (node is null || (node is JsonValue empty && empty.GetValueKind() == JsonValueKind.String && empty.GetValue<string>().Length == 0))
+        {
+            return (true, null);
+        }
+
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String
+            && DateOnly.TryParseExact(value.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return (true, date);
+        }
+
+        Errors.Add(name, "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.");
+        return (true, null);
+    }
+}
+
+// Django REST framework's validation error body: {"field": ["message", ...], "non_field_errors": [...]}.
+public sealed class FieldErrors : Dictionary<string, List<string>>
+{
+    public const string NonField = "non_field_errors";
+
+    public bool Any => Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!TryGetValue(field, out var messages))
+        {
+            this[field] = messages = [];
+        }
+
+        messages.Add(message);
+    }
+
+    public void Add(string field, IEnumerable<string> messages)
+    {
+        foreach (var message in messages)
+        {
+            Add(field, message);
+        }
+    }
+
+    public bool Has(string field) => ContainsKey(field);
+
+    public IResult ToResult() => TypedResults.BadRequest(this);
+}
+
+public static class ApiResults
+{
+    public static IResult Detail(string detail, int statusCode) =>
+        TypedResults.Json(new DetailResponse(detail), statusCode: statusCode);
+
+    public static IResult NonField(string message)
+    {
+        var errors = new FieldErrors();
+        errors.Add(FieldErrors.NonField, message);
+        return errors.ToResult();
+    }
+}
+
+public sealed record DetailResponse(string Detail);

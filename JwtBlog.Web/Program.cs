@@ -1,0 +1,47 @@
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Shared;
+
+var (command, hostArgs) = ManagementCommands.Split(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+
+builder.AddWebDefaults();
+builder.AddAppData();
+builder.AddAccounts();
+builder.AddJwtCookieAuthentication();
+builder.AddCsrf();
+builder.AddStrictCors();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUser>();
+
+var app = builder.Build();
+
+if (command is not null)
+{
+    return await ManagementCommands.RunAsync(app, command, args[1..]);
+}
+
+await app.Services.MigrateDatabaseAsync();
+
+app.UseErrorResponses();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseCors();
+app.UseSilentRefresh();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+app.MapAccountsEndpoints();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

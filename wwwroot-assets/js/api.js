@@ -1,0 +1,89 @@
+// The one helper every page script uses: JSON requests with the CSRF header, one silent token refresh after
+// a 401, and field errors shown next to their fields.
+
+const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.content ?? '';
+
+async function send(url, method, body) {
+  const headers = { Accept: 'application/json', 'X-CSRF-TOKEN': csrfToken() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+// Sends JSON and returns { status, ok, data }. A 401 triggers one refresh of the cookies and one retry.
+export async function apiFetch(url, { method = 'GET', body } = {}) {
+  let response = await send(url, method, body);
+  if (response.status === 401 && !url.startsWith('/accounts/token/refresh')) {
+    const refreshed = await send('/accounts/token/refresh/', 'POST');
+    if (refreshed.ok) response = await send(url, method, body);
+  }
+  let data = null;
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('application/json')) data = await response.json();
+  return { status: response.status, ok: response.ok, data, headers: response.headers };
+}
+
+// Clears every error slot of the form.
+export function clearErrors(form) {
+  for (const slot of form.querySelectorAll('[data-error-for]')) {
+    slot.textContent = '';
+    slot.hidden = true;
+  }
+  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+}
+
+// Puts each field's messages in its [data-error-for] slot; anything else (detail, non_field_errors) goes to the
+// form-wide slot. The first invalid field gets focus.
+export function showErrors(form, data, fallback = 'Something went wrong. Please try again.') {
+  clearErrors(form);
+  const general = [];
+  let first = null;
+  const errors = data && typeof data === 'object' ? data : {};
+  for (const [field, value] of Object.entries(errors)) {
+    const messages = Array.isArray(value) ? value : [String(value)];
+    const slot = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
+    if (slot && field !== 'non_field_errors' && field !== 'detail') {
+      slot.textContent = messages.join(' ');
+      slot.hidden = false;
+      const input = form.querySelector(`[name="${CSS.escape(field)}"]`);
+      if (input) {
+        input.setAttribute('aria-invalid', 'true');
+        first ??= input;
+      }
+    } else if (field === 'detail' || field === 'non_field_errors') {
+      general.push(...messages);
+    }
+  }
+  if (general.length === 0 && !first) general.push(fallback);
+  if (general.length > 0) {
+    const slot = form.querySelector('[data-error-for="form"]');
+    if (slot) {
+      slot.textContent = general.join(' ');
+      slot.hidden = false;
+    }
+  }
+  first?.focus();
+}
+
+// The form's named fields as an object; empty optional fields are left out.
+export function formValues(form, optional = []) {
+  const values = {};
+  for (const [name, value] of new FormData(form)) {
+    if (name === '__RequestVerificationToken') continue;
+    if (optional.includes(name) && value === '') continue;
+    values[name] = value;
+  }
+  return values;
+}
+
+// Only same-site paths: "/x" but not "//evil.example" or "/\evil.example".
+export function safeReturnUrl(value) {
+  if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')) {
+    return value;
+  }
+  return '/';
+}

@@ -1,5 +1,5 @@
-using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Shared;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -218,7 +219,14 @@ public static class AccountsEndpoints
         }
 
         var token = body.Has("refresh") ? body.Text("refresh", allowBlank: true) : null;
-        foreach (var refresh in new[] { token, http.Request.Cookies[AuthCookieNames.Refresh] })
+        await SignOutAsync(http, tokens, cookies, token);
+        return ApiResults.Detail("Successfully logged out.", StatusCodes.Status200OK);
+    }
+
+    // Ends the session named by the refresh token (body or cookie) or by the request's own access token.
+    internal static async Task SignOutAsync(HttpContext http, TokenService tokens, AuthCookies cookies, string? bodyRefreshToken)
+    {
+        foreach (var refresh in new[] { bodyRefreshToken, http.Request.Cookies[AuthCookieNames.Refresh] })
         {
             if (!string.IsNullOrEmpty(refresh))
             {
@@ -226,8 +234,13 @@ public static class AccountsEndpoints
             }
         }
 
+        var authenticated = await http.AuthenticateAsync();
+        if (authenticated.Principal?.SessionId() is { } sessionId)
+        {
+            await tokens.RevokeSessionByIdAsync(sessionId, http.RequestAborted);
+        }
+
         cookies.Delete(http);
-        return ApiResults.Detail("Successfully logged out.", StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> GetUserAsync(ClaimsPrincipal principal, UserManager<AppUser> users)

@@ -6,14 +6,9 @@ namespace JwtBlog.Web.Features.Accounts;
 // The layout's Log out button: a POST with the form's antiforgery token; GET only shows the button.
 public sealed class LogoutModel(TokenService tokens, AuthCookies cookies) : PageModel
 {
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (Request.Cookies[AuthCookieNames.Refresh] is { Length: > 0 } refresh)
-        {
-            await tokens.RevokeSessionAsync(refresh, ct);
-        }
-
-        cookies.Delete(HttpContext);
+        await AccountsEndpoints.SignOutAsync(HttpContext, tokens, cookies, bodyRefreshToken: null);
         return LocalRedirect("/");
     }
 }

@@ -17,15 +17,17 @@ public sealed class SessionGuard(IMemoryCache cache, TimeProvider time, IOptions
 
     public async ValueTask<bool> IsActiveAsync(AppDbContext db, string sessionId, CancellationToken ct)
     {
-        if (cache.TryGetValue(Key(sessionId), out bool active))
+        var now = time.GetUtcNow().UtcDateTime;
+        if (cache.TryGetValue(Key(sessionId), out CachedAnswer? cached) && cached!.Until > now)
         {
-            return active;
+            return cached.Active;
         }
 
-        active = await _isActive(db, sessionId, time.GetUtcNow().UtcDateTime, ct);
+        var active = await _isActive(db, sessionId, now, ct);
         if (_cacheDuration > TimeSpan.Zero)
         {
-            cache.Set(Key(sessionId), active, _cacheDuration);
+            // The entry's own time comes from TimeProvider, so a moved test clock expires it too.
+            cache.Set(Key(sessionId), new CachedAnswer(active, now + _cacheDuration), _cacheDuration);
         }
 
         return active;
@@ -38,6 +40,8 @@ public sealed class SessionGuard(IMemoryCache cache, TimeProvider time, IOptions
             cache.Remove(Key(id));
         }
     }
+
+    private sealed record CachedAnswer(bool Active, DateTime Until);
 
     private static (string, string) Key(string sessionId) => ("session", sessionId);
 }

@@ -156,6 +156,11 @@ public sealed class TokenService(
             return;
         }
 
+        await RevokeSessionByIdAsync(sessionId, ct);
+    }
+
+    public async Task RevokeSessionByIdAsync(string sessionId, CancellationToken ct)
+    {
         await db.Sessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, Now()), ct);
         guard.Forget([sessionId]);

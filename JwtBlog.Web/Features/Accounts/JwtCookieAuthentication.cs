@@ -27,7 +27,11 @@ public static class JwtCookieAuthentication
     public static WebApplicationBuilder AddJwtCookieAuthentication(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JwtOptions>()
+            .BindConfiguration(JwtOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, SigningKey.Validation>();
         services.AddSingleton<SigningKey>();
         services.AddSingleton<SessionGuard>();
         services.AddSingleton<AuthCookies>();

@@ -12,32 +12,40 @@ public sealed class SigningKey
     public SigningKey(IOptions<JwtOptions> options, IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = options.Value.SigningKey;
-        byte[] bytes;
-        if (!string.IsNullOrEmpty(configured))
+        if (Problem(configured, environment) is { } problem)
         {
-            bytes = Encoding.UTF8.GetBytes(configured);
-        }
-        else if (environment.IsProduction())
-        {
-            throw new InvalidOperationException(
-                $"Jwt:SigningKey is not set. In Production set it (at least {JwtOptions.MinimumKeyBytes} bytes of random text), " +
-                "for example with the environment variable Jwt__SigningKey.");
-        }
-        else
-        {
-            bytes = LoadOrCreate(Path.Combine(configuration.DataDirectory(environment), "jwt-signing-key"));
+            throw new InvalidOperationException(problem);
         }
 
-        if (bytes.Length < JwtOptions.MinimumKeyBytes)
+        Key = new SymmetricSecurityKey(string.IsNullOrEmpty(configured)
+            ? LoadOrCreate(Path.Combine(configuration.DataDirectory(environment), "jwt-signing-key"))
+            : Encoding.UTF8.GetBytes(configured));
+    }
+
+    // Checked at start-up (ValidateOnStart), so a bad key stops the app before it serves anything.
+    public static string? Problem(string configured, IHostEnvironment environment)
+    {
+        if (string.IsNullOrEmpty(configured))
         {
-            throw new InvalidOperationException(
-                $"Jwt:SigningKey is {bytes.Length} bytes long; HS256 needs at least {JwtOptions.MinimumKeyBytes}.");
+            return environment.IsProduction()
+                ? $"Jwt:SigningKey is not set. In Production set it (at least {JwtOptions.MinimumKeyBytes} bytes of random text), " +
+                  "for example with the environment variable Jwt__SigningKey."
+                : null;
         }
 
-        Key = new SymmetricSecurityKey(bytes);
+        var length = Encoding.UTF8.GetByteCount(configured);
+        return length < JwtOptions.MinimumKeyBytes
+            ? $"Jwt:SigningKey is {length} bytes long; HS256 needs at least {JwtOptions.MinimumKeyBytes}."
+            : null;
     }
 
     public SymmetricSecurityKey Key { get; }
+
+    public sealed class Validation(IHostEnvironment environment) : IValidateOptions<JwtOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, JwtOptions options) =>
+            Problem(options.SigningKey, environment) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+    }
 
     private static byte[] LoadOrCreate(string path)
     {

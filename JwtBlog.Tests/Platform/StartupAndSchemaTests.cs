@@ -1,0 +1,86 @@
+using System.Net;
+using JwtBlog.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtBlog.Tests.Platform;
+
+public sealed class StartupAndSchemaTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
+{
+    [Fact]
+    public async Task EveryModelChangeIsCoveredByAMigration()
+    {
+        var pending = await app.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
+        Assert.False(pending, "The model has changes no migration covers: run dotnet ef migrations add.");
+    }
+
+    [Fact]
+    public async Task TheDatabaseIsAMigratedSqliteFileInWalMode()
+    {
+        await app.CreateUserAsync();
+        Assert.True(File.Exists(app.DatabasePath));
+        var mode = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
+        Assert.Equal("wal", Assert.Single(mode));
+        Assert.Empty(await app.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
+    }
+
+    [Fact]
+    public async Task ResponsesCarryTheSecurityHeaders()
+    {
+        foreach (var path in new[] { "/login", "/health", "/accounts/test/" })
+        {
+            var response = await app.CreateClient().GetAsync(path);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("default-src 'self'", csp);
+            Assert.Contains("frame-ancestors 'none'", csp);
+            Assert.Contains("object-src 'none'", csp);
+            Assert.DoesNotContain("unsafe-inline", csp);
+            Assert.True(response.Headers.Contains("Referrer-Policy"));
+            Assert.False(response.Headers.Contains("Server"));
+        }
+    }
+
+    [Fact]
+    public async Task StaticAssetsAreServedFromWwwrootAssets()
+    {
+        var css = await app.CreateClient().GetAsync("/css/site.css");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        var js = await app.CreateClient().GetAsync("/js/api.js");
+        Assert.Equal(HttpStatusCode.OK, js.StatusCode);
+        Assert.Equal("nosniff", js.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public void ProductionWithoutASigningKeyRefusesToStart()
+    {
+        using var production = JwtBlogApp.With(("Jwt:SigningKey", ""));
+        using var factory = production.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Jwt:SigningKey is not set", Flatten(error));
+    }
+
+    [Fact]
+    public void AShortSigningKeyRefusesToStart()
+    {
+        using var shortKey = JwtBlogApp.With(("Jwt:SigningKey", "too-short-key"));
+        var error = Assert.ThrowsAny<Exception>(() => shortKey.CreateClient());
+        Assert.Contains("at least 32", Flatten(error));
+    }
+
+    [Fact]
+    public async Task WithoutAConfiguredKeyOneIsGeneratedInTheDataFolderAndKept()
+    {
+        using var generated = JwtBlogApp.With(("Jwt:SigningKey", ""));
+        var user = await generated.CreateUserAsync();
+        var login = await generated.CreateClient().PostJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var keyFile = Path.Combine(generated.DataDirectory, "jwt-signing-key");
+        Assert.True(File.Exists(keyFile));
+        Assert.True(Convert.FromBase64String(await File.ReadAllTextAsync(keyFile)).Length >= 32);
+    }
+
+    private static string Flatten(Exception error) =>
+        error.InnerException is null ? error.Message : error.Message + " | " + Flatten(error.InnerException);
+}

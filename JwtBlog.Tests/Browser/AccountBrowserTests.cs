@@ -1,0 +1,118 @@
+using JwtBlog.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace JwtBlog.Tests.Browser;
+
+public sealed class AccountBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static async Task RegisterAsync(IPage page, string email, string password, string returnUrl = "/")
+    {
+        await page.GotoAsync("/register?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("Password again").FillAsync(password);
+        await page.ClickAsync("#register-submit");
+    }
+
+    [Fact]
+    public Task RegisteringSignsTheUserInWithCookiesHiddenFromScripts() => browser.RunAsync(nameof(RegisteringSignsTheUserInWithCookiesHiddenFromScripts), async page =>
+    {
+        var email = browser.App.NewEmail("browser");
+        await RegisterAsync(page, email, "correct horse battery", returnUrl: "/account");
+
+        await page.WaitForURLAsync(browser.BaseUrl + "/account");
+        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(email);
+        Assert.Equal("", await page.EvaluateAsync<string>("() => document.cookie.split('; ').filter(c => c.startsWith('my-')).join(';')"));
+        var cookies = await page.Context.CookiesAsync();
+        Assert.All(cookies.Where(c => c.Name.StartsWith("my-", StringComparison.Ordinal)), c => Assert.True(c.HttpOnly));
+        Assert.Equal(2, cookies.Count(c => c.Name is "my-app-auth" or "my-refresh-token"));
+    });
+
+    [Fact]
+    public Task RegistrationErrorsAppearNextToTheirFieldsAndKeepWhatWasTyped() => browser.RunAsync(nameof(RegistrationErrorsAppearNextToTheirFieldsAndKeepWhatWasTyped), async page =>
+    {
+        await page.GotoAsync("/register");
+        await page.GetByLabel("Email").FillAsync("not-an-email");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("1234");
+        await page.GetByLabel("Password again").FillAsync("1234");
+        await page.GetByLabel("First name").FillAsync("Jimin");
+        await page.ClickAsync("#register-submit");
+
+        await Expect(page.Locator("#email-error")).ToHaveTextAsync("Enter a valid email address.");
+        await Expect(page.Locator("#password1-error")).ToContainTextAsync("This password is too short.");
+        await Expect(page.GetByLabel("Email")).ToHaveValueAsync("not-an-email");
+        await Expect(page.GetByLabel("First name")).ToHaveValueAsync("Jimin");
+        await Expect(page.GetByLabel("Password", new() { Exact = true })).ToHaveValueAsync("");
+        await Expect(page.GetByLabel("Email")).ToHaveAttributeAsync("aria-invalid", "true");
+    });
+
+    [Fact]
+    public Task WrongPasswordShowsTheApisMessageAndTheRightOneGoesToTheReturnUrl() => browser.RunAsync(nameof(WrongPasswordShowsTheApisMessageAndTheRightOneGoesToTheReturnUrl), async page =>
+    {
+        var user = await browser.App.CreateUserAsync();
+        await page.GotoAsync("/login?returnUrl=%2Faccount");
+        await page.GetByLabel("Email").FillAsync(user.Email!);
+        await page.GetByLabel("Password").FillAsync("wrong password!");
+        await page.ClickAsync("#login-submit");
+        await Expect(page.Locator("#login-error")).ToHaveTextAsync("Unable to log in with provided credentials.");
+
+        await page.GetByLabel("Password").FillAsync(JwtBlogApp.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(browser.BaseUrl + "/account");
+        await Expect(page.Locator("#account-email")).ToHaveTextAsync(user.Email!);
+    });
+
+    [Fact]
+    public Task LoginRefusesToRedirectOffSite() => browser.RunAsync(nameof(LoginRefusesToRedirectOffSite), async page =>
+    {
+        var user = await browser.App.CreateUserAsync();
+        await page.GotoAsync("/login?returnUrl=" + Uri.EscapeDataString("//evil.example/"));
+        await page.GetByLabel("Email").FillAsync(user.Email!);
+        await page.GetByLabel("Password").FillAsync(JwtBlogApp.Password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+    });
+
+    [Fact]
+    public Task ExpiredAccessCookieIsRefreshedSilentlyWhileBrowsing() => browser.RunAsync(nameof(ExpiredAccessCookieIsRefreshedSilentlyWhileBrowsing), async page =>
+    {
+        var user = await browser.App.CreateUserAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Email").FillAsync(user.Email!);
+        await page.GetByLabel("Password").FillAsync(JwtBlogApp.Password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        var before = (await page.Context.CookiesAsync()).Single(c => c.Name == "my-app-auth").Value;
+
+        browser.App.Clock.Advance(TimeSpan.FromMinutes(61));
+        await page.GotoAsync("/account");
+
+        await Expect(page.Locator("#account-email")).ToHaveTextAsync(user.Email!);
+        var after = (await page.Context.CookiesAsync()).Single(c => c.Name == "my-app-auth").Value;
+        Assert.NotEqual(before, after);
+
+        // The page's script also recovers from a 401 by refreshing once and retrying.
+        browser.App.Clock.Advance(TimeSpan.FromMinutes(61));
+        await page.GetByLabel("First name").FillAsync("Refreshed");
+        await page.ClickAsync("#profile-submit");
+        await Expect(page.Locator("#profile-status")).ToHaveTextAsync("Profile saved.");
+    });
+
+    [Fact]
+    public Task LockedAccountIsToldWhenToRetry() => browser.RunAsync(nameof(LockedAccountIsToldWhenToRetry), async page =>
+    {
+        var user = await browser.App.CreateUserAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Email").FillAsync(user.Email!);
+        for (var i = 0; i < 6; i++)
+        {
+            await page.GetByLabel("Password").FillAsync("wrong password!");
+            await page.ClickAsync("#login-submit");
+            await Expect(page.Locator("#login-error")).ToBeVisibleAsync();
+            await Expect(page.Locator("#login-submit")).ToBeEnabledAsync();
+        }
+
+        await Expect(page.Locator("#login-error")).ToContainTextAsync("try again in about 15 minutes");
+    });
+}

@@ -133,15 +133,21 @@ public static class AccountsEndpoints
             return ApiResults.NonField(InvalidCredentials);
         }
 
-        await throttling.SucceededAsync(normalizedEmail, http.RequestAborted);
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = await hashing.HashAsync(password!, http.RequestAborted);
         }
 
-        user.LastLogin = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(http.RequestAborted);
-        var issued = await tokens.StartSessionAsync(user, http.RequestAborted);
+        // One write transaction: clear the failure count, record the login, start the session.
+        IssuedTokens issued;
+        await using (var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted))
+        {
+            await throttling.SucceededAsync(normalizedEmail, http.RequestAborted);
+            user.LastLogin = time.GetUtcNow().UtcDateTime;
+            issued = await tokens.StartSessionAsync(user, http.RequestAborted);
+            await transaction.CommitAsync(http.RequestAborted);
+        }
+
         cookies.Write(http, issued);
         logger.LogInformation("User {UserId} logged in from {RemoteIp}.", user.Id, http.Connection.RemoteIpAddress);
         return TypedResults.Ok(LoginBody(issued, user, jwt.Value));

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
-using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -106,10 +105,9 @@ public static class JwtCookieAuthentication
         }
 
         var sessionId = principal.SessionId();
-        var db = http.RequestServices.GetRequiredService<AppDbContext>();
         var guard = http.RequestServices.GetRequiredService<SessionGuard>();
         if (sessionId is null || !int.TryParse(principal.FindFirstValue(TokenClaims.UserId), out _)
-            || !await guard.IsActiveAsync(db, sessionId, http.RequestAborted))
+            || !await guard.IsActiveAsync(http.RequestServices, sessionId, http.RequestAborted))
         {
             context.Fail(TokenService.InvalidOrExpired);
         }

@@ -15,7 +15,14 @@ public sealed class SessionGuard(IMemoryCache cache, TimeProvider time, IOptions
 
     private readonly TimeSpan _cacheDuration = options.Value.SessionCheckCacheDuration;
 
-    public async ValueTask<bool> IsActiveAsync(AppDbContext db, string sessionId, CancellationToken ct)
+    // The database context is resolved only on a cache miss: most requests never create one.
+    public ValueTask<bool> IsActiveAsync(IServiceProvider services, string sessionId, CancellationToken ct) =>
+        IsActiveAsync(services, null, sessionId, ct);
+
+    public ValueTask<bool> IsActiveAsync(AppDbContext db, string sessionId, CancellationToken ct) =>
+        IsActiveAsync(null, db, sessionId, ct);
+
+    private async ValueTask<bool> IsActiveAsync(IServiceProvider? services, AppDbContext? db, string sessionId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         if (cache.TryGetValue(Key(sessionId), out CachedAnswer? cached) && cached!.Until > now)
@@ -23,6 +30,7 @@ public sealed class SessionGuard(IMemoryCache cache, TimeProvider time, IOptions
             return cached.Active;
         }
 
+        db ??= services!.GetRequiredService<AppDbContext>();
         var active = await _isActive(db, sessionId, now, ct);
         if (_cacheDuration > TimeSpan.Zero)
         {

@@ -1,4 +1,3 @@
-using JwtBlog.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JwtBlog.Web.Features.Accounts;
@@ -45,6 +44,6 @@ public static class SilentRefresh
         var tokens = context.RequestServices.GetRequiredService<TokenService>();
         var (claims, _) = await tokens.ValidateAsync(access, TokenTypes.Access);
         return claims is not null && await context.RequestServices.GetRequiredService<SessionGuard>().IsActiveAsync(
-            context.RequestServices.GetRequiredService<AppDbContext>(), claims.FindFirst(TokenClaims.SessionId)!.Value, context.RequestAborted);
+            context.RequestServices, claims.FindFirst(TokenClaims.SessionId)!.Value, context.RequestAborted);
     }
 }

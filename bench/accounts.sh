@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Issue 2's speed figures: a published Release build on loopback, measured with wrk (apt-get install wrk).
+#   1. anonymous GET /health vs authenticated GET /accounts/test/ (cookie, session check included)
+#   2. login throughput at the configured bcrypt work factor vs cores / one hash's time
+#   3. authenticated read latency (p99) while logins flood in
+# Usage: bench/accounts.sh [seconds per run, default 10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration="${1:-10}"
+port=5380
+work="$(mktemp -d)"
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+dotnet publish JwtBlog.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+
+export ASPNETCORE_ENVIRONMENT=Production
+export ASPNETCORE_URLS="http://127.0.0.1:$port"
+export ConnectionStrings__Default="Data Source=$work/bench.db"
+export DataDirectory="$work/data"
+export Jwt__SigningKey="bench-signing-key-$(head -c 24 /dev/urandom | base64)"
+export Logging__LogLevel__Default=Warning
+(cd "$work/app" && exec dotnet JwtBlog.Web.dll) > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+
+users=32
+password="bench-Passphrase-42"
+for i in $(seq $users); do
+  curl -sf -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"email\":\"bench$i@example.com\",\"password1\":\"$password\",\"password2\":\"$password\"}" \
+    "http://127.0.0.1:$port/accounts/join/"
+done
+cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+  -d "{\"email\":\"bench1@example.com\",\"password\":\"$password\"}" "http://127.0.0.1:$port/accounts/login/" \
+  | sed -n 's/^Set-Cookie: \(my-app-auth=[^;]*\);.*/\1/Ip')
+
+cat > "$work/login.lua" <<LUA
+local n = 0
+request = function()
+  n = n + 1
+  local body = string.format('{"email":"bench%d@example.com","password":"$password"}', (n % $users) + 1)
+  return wrk.format("POST", "/accounts/login/", {["Content-Type"] = "application/json"}, body)
+end
+LUA
+
+echo "== warm-up"
+wrk -t2 -c8 -d3s "http://127.0.0.1:$port/health" >/dev/null
+wrk -t2 -c8 -d3s -H "Cookie: $cookie" "http://127.0.0.1:$port/accounts/test/" >/dev/null
+
+echo "== 1. anonymous /health"
+wrk -t2 -c32 -d"${duration}s" --latency "http://127.0.0.1:$port/health" | grep -E "Requests/sec|99%|Non-2xx"
+echo "== 1. authenticated /accounts/test/ (cookie)"
+wrk -t2 -c32 -d"${duration}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port/accounts/test/" | grep -E "Requests/sec|99%|Non-2xx"
+
+echo "== 2. logins (work factor from appsettings; cores: $(nproc))"
+wrk -t2 -c16 -d"${duration}s" --latency -s "$work/login.lua" "http://127.0.0.1:$port" | grep -E "Requests/sec|50%|99%|Non-2xx"
+
+echo "== 3. authenticated reads while logins flood in"
+wrk -t1 -c32 -d"$((duration + 2))s" -s "$work/login.lua" "http://127.0.0.1:$port" > "$work/flood.txt" &
+flood=$!
+sleep 1
+wrk -t1 -c4 -d"${duration}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port/accounts/test/" | grep -E "Requests/sec|50%|90%|99%|Non-2xx"
+wait $flood
+echo "   (login flood meanwhile: $(grep Requests/sec "$work/flood.txt"))"
+
+echo "== one bcrypt hash at the configured work factor (verify, median of 20)"
+grep -c . "$work/server.log" >/dev/null || true

@@ -43,6 +43,8 @@ public static class BlogEndpoints
     private static async Task<IResult> CreateAsync(HttpContext http, CurrentUser current, AppDbContext db, TimeProvider time)
     {
         var ct = http.RequestAborted;
+
+        // A live session of an account deactivated within the session check's cache window.
         if (await current.GetAsync() is not { } user)
         {
             return Forbidden();

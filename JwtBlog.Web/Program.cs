@@ -1,5 +1,6 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Blog;
 using JwtBlog.Web.Features.Shared;
 
 var (command, hostArgs) = ManagementCommands.Split(args);
@@ -39,6 +40,7 @@ app.UseAuthorization();
 
 app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
 app.MapAccountsEndpoints();
+app.MapBlogEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

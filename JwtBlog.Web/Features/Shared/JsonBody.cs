@@ -55,8 +55,10 @@ public sealed class JsonBody
 
     public bool Has(string name) => _fields.ContainsKey(name);
 
-    // DRF's CharField: required, not blank, a string (numbers are taken as text), at most maxLength characters.
-    public string? Text(string name, bool required = true, bool allowBlank = false, int? maxLength = null, bool trim = false)
+    // DRF's CharField: required, not blank, a string (numbers are taken as text unless allowNumbers is false),
+    // at most maxLength characters.
+    public string? Text(
+        string name, bool required = true, bool allowBlank = false, int? maxLength = null, bool trim = false, bool allowNumbers = true)
     {
         if (!_fields.TryGetPropertyValue(name, out var node))
         {
@@ -74,7 +76,8 @@ public sealed class JsonBody
             return null;
         }
 
-        if (node is not JsonValue value || value.GetValueKind() is not (JsonValueKind.String or JsonValueKind.Number))
+        if (node is not JsonValue value
+            || !(value.GetValueKind() == JsonValueKind.String || (allowNumbers && value.GetValueKind() == JsonValueKind.Number)))
         {
             Errors.Add(name, "Not a valid string.");
             return null;

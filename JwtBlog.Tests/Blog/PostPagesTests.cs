@@ -1,0 +1,325 @@
+using System.Net;
+using System.Net.Http.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using JwtBlog.Tests.Infrastructure;
+
+namespace JwtBlog.Tests.Blog;
+
+public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
+{
+    [Fact]
+    public async Task TheHomePageListsPostsNewestFirstEachLinkingToItsPage()
+    {
+        var author = await app.SignInAsync();
+        var older = (int)(await author.Client.CreatePostAsync("Older post", "First"))["id"]!;
+        var newer = (int)(await author.Client.CreatePostAsync("Newer post", "Second"))["id"]!;
+
+        var page = await Html.GetDocumentAsync(app.CreateBrowser(), "/");
+
+        var items = page.QuerySelectorAll("#post-list > li").ToList();
+        var ids = items.Select(li => int.Parse(li.GetAttribute("data-post-id")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(ids.IndexOf(newer) < ids.IndexOf(older));
+        Assert.Equal(ids.OrderDescending(), ids);
+        var item = items.Single(li => li.GetAttribute("data-post-id") == newer.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var link = Assert.IsAssignableFrom<IHtmlAnchorElement>(item.QuerySelector("h2 a"));
+        Assert.Equal($"/posts/{newer}", link.GetAttribute("href"));
+        Assert.Equal("Newer post", link.TextContent);
+        Assert.Contains(author.User.Email!, item.QuerySelector(".post-meta")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Second", item.QuerySelector(".post-excerpt")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TheHomePageFollowsTheSameCursorsAsTheApi()
+    {
+        var author = await app.CreateUserAsync();
+        await app.InsertPostsAsync(5, author.Id);
+        var browser = app.CreateBrowser();
+        var api = await (await browser.GetAsync("/blog/?limit=2")).ReadJsonAsync();
+        var apiNext = await (await browser.GetAsync((string)api["next"]!)).ReadJsonAsync();
+
+        var first = await Html.GetDocumentAsync(browser, "/?limit=2");
+        Assert.Equal(ApiIds(api), PageIds(first));
+        Assert.Null(first.QuerySelector("#newest-posts"));
+        var older = first.QuerySelector<IHtmlAnchorElement>("#older-posts")!.GetAttribute("href")!;
+        Assert.Equal(((string)api["next"]!).Replace("/blog/?", "/?", StringComparison.Ordinal), older);
+
+        var second = await Html.GetDocumentAsync(browser, older);
+        Assert.Equal(ApiIds(apiNext), PageIds(second));
+        Assert.Equal("/", second.QuerySelector("#newest-posts")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task TheHomePageUsesTwentyByDefaultAndAnswers400ToABadCursor()
+    {
+        var author = await app.CreateUserAsync();
+        await app.InsertPostsAsync(21, author.Id);
+        var browser = app.CreateBrowser();
+
+        var page = await Html.GetDocumentAsync(browser, "/");
+        Assert.Equal(20, PageIds(page).Count);
+        Assert.StartsWith("/?cursor=", page.QuerySelector("#older-posts")!.GetAttribute("href"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.GetAsync("/?cursor=tampered")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.GetAsync("/?limit=1000")).StatusCode);
+    }
+
+    [Fact]
+    public async Task APostPageShowsTitleAuthorDatesAndContentAsTextKeepingLineBreaks()
+    {
+        var author = await app.SignInAsync();
+        const string title = "<img src=x onerror=alert(1)> 제목";
+        const string content = "\nFirst line\n<script>alert('xss')</script>\n<b>not bold</b> & more\n\n  indented";
+        var id = (int)(await author.Client.CreatePostAsync(title, content))["id"]!;
+
+        var response = await app.CreateBrowser().GetAsync($"/posts/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(title, page.QuerySelector("#post-title")!.TextContent);
+        var body = page.QuerySelector("#post-content")!;
+        Assert.Equal(content, body.TextContent);
+        Assert.Contains("post-content", body.ClassList);
+        Assert.Empty(body.Children);
+        Assert.Empty(page.QuerySelectorAll("main img, main script, main b"));
+        Assert.All(page.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source)));
+        var meta = page.QuerySelector("#post-meta")!;
+        Assert.Contains(author.User.Email!, meta.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(meta.QuerySelector("time.post-created[datetime]"));
+        Assert.Equal($"{title} · JwtBlog", page.Title);
+    }
+
+    [Fact]
+    public async Task AnEditedPostShowsWhenItWasEdited()
+    {
+        var author = await app.SignInAsync();
+        var id = (int)(await author.Client.CreatePostAsync())["id"]!;
+        var browser = app.CreateBrowser();
+        Assert.Null((await Html.GetDocumentAsync(browser, $"/posts/{id}")).QuerySelector(".post-updated"));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(3));
+        await author.Client.SendJsonAsync("PATCH", $"/blog/{id}/", new { title = "Edited" });
+
+        Assert.NotNull((await Html.GetDocumentAsync(browser, $"/posts/{id}")).QuerySelector("time.post-updated"));
+    }
+
+    [Fact]
+    public async Task OnlyTheAuthorAndStaffSeeEditAndDelete()
+    {
+        var author = await app.SignInAsync();
+        var id = (int)(await author.Client.CreatePostAsync())["id"]!;
+        var other = await app.SignInAsync();
+        var staff = await app.SignInAsync(await app.CreateUserAsync(staff: true));
+
+        foreach (var client in new[] { author.Client, staff.Client })
+        {
+            var page = await Html.GetDocumentAsync(client, $"/posts/{id}");
+            Assert.Equal($"/posts/{id}/edit", page.QuerySelector("#edit-post")!.GetAttribute("href"));
+            Assert.Equal($"/posts/{id}/delete", page.QuerySelector("#delete-post")!.GetAttribute("href"));
+        }
+
+        foreach (var client in new[] { other.Client, app.CreateBrowser() })
+        {
+            var page = await Html.GetDocumentAsync(client, $"/posts/{id}");
+            Assert.Null(page.QuerySelector("#edit-post"));
+            Assert.Null(page.QuerySelector("#delete-post"));
+        }
+    }
+
+    [Fact]
+    public async Task AMissingPostIs404()
+    {
+        var browser = app.CreateBrowser();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/posts/2147483647")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/posts/abc")).StatusCode);
+        var signedIn = await app.SignInAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await signedIn.Client.GetAsync("/posts/2147483647/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await signedIn.Client.GetAsync("/posts/2147483647/delete")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ADeletedUsersPostIsShownAsByADeletedUser()
+    {
+        var author = await app.SignInAsync();
+        var id = (int)(await author.Client.CreatePostAsync("Orphan", "Still readable"))["id"]!;
+        await app.DeleteUserAsync(author.User);
+        var browser = app.CreateBrowser();
+
+        var page = await Html.GetDocumentAsync(browser, $"/posts/{id}");
+        Assert.Equal("a deleted user", page.QuerySelector("#post-meta .deleted-author")!.TextContent);
+        Assert.Equal("Still readable", page.QuerySelector("#post-content")!.TextContent);
+
+        var list = await Html.GetDocumentAsync(browser, "/?limit=100");
+        var item = list.QuerySelector($"#post-list > li[data-post-id='{id}']")!;
+        Assert.NotNull(item.QuerySelector(".deleted-author"));
+    }
+
+    [Theory]
+    [InlineData("/write", "/login?returnUrl=%2Fwrite")]
+    [InlineData("/posts/1/edit", "/login?returnUrl=%2Fposts%2F1%2Fedit")]
+    [InlineData("/posts/1/delete", "/login?returnUrl=%2Fposts%2F1%2Fdelete")]
+    public async Task SignedOutVisitorsAreSentToTheLoginPage(string url, string location)
+    {
+        var response = await app.CreateBrowser().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task TheWritePageHasLabelledFieldsErrorSlotsTheCsrfMetaAndItsScript()
+    {
+        var signedIn = await app.SignInAsync();
+
+        var page = await Html.GetDocumentAsync(signedIn.Client, "/write");
+
+        var form = Html.Form(page, "#post-form");
+        Assert.Equal("/blog/", form.GetAttribute("action"));
+        Assert.Equal("POST", form.GetAttribute("data-method"));
+        AssertField(page, form, "title", "input");
+        AssertField(page, form, "content", "textarea");
+        Assert.Equal("100", form.QuerySelector("#title")!.GetAttribute("maxlength"));
+        Assert.Equal("20000", form.QuerySelector("#content")!.GetAttribute("maxlength"));
+        Assert.NotNull(form.QuerySelector("[data-error-for='form'][aria-live]"));
+        Assert.NotNull(form.QuerySelector("button[type=submit]#post-submit"));
+        Assert.False(string.IsNullOrEmpty(page.QuerySelector<IHtmlMetaElement>("meta[name=csrf-token]")!.Content));
+        Assert.Contains(page.Scripts, s => s.Source == "/js/post-form.js" && s.Type == "module");
+        Assert.All(page.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source)));
+        Assert.Empty(page.QuerySelectorAll("style, [style]"));
+    }
+
+    [Fact]
+    public async Task TheWritePagesCsrfTokenIsWhatThePostApiWants()
+    {
+        var signedIn = await app.SignInAsync();
+        var client = signedIn.Client;
+        client.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+        var page = await Html.GetDocumentAsync(client, "/write");
+        var token = page.QuerySelector<IHtmlMetaElement>("meta[name=csrf-token]")!.Content!;
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/blog/") { Content = JsonContent.Create(new { title = "From the page", content = "x" }) };
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ThePostFormScriptIsServed()
+    {
+        var response = await app.CreateBrowser().GetAsync("/js/post-form.js");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        var script = await response.Content.ReadAsStringAsync();
+        Assert.Contains("from './api.js'", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheEditPageFillsTheFormForTheAuthorAndStaff()
+    {
+        var author = await app.SignInAsync();
+        const string content = "\n\nStarts with blank lines & <tags>\n한국어";
+        var id = (int)(await author.Client.CreatePostAsync("\"Quoted\" <title>", content))["id"]!;
+        var staff = await app.SignInAsync(await app.CreateUserAsync(staff: true));
+
+        foreach (var client in new[] { author.Client, staff.Client })
+        {
+            var page = await Html.GetDocumentAsync(client, $"/posts/{id}/edit");
+
+            var form = Html.Form(page, "#post-form");
+            Assert.Equal($"/blog/{id}/", form.GetAttribute("action"));
+            Assert.Equal("PATCH", form.GetAttribute("data-method"));
+            Assert.Equal("\"Quoted\" <title>", form.QuerySelector<IHtmlInputElement>("#title")!.Value);
+            Assert.Equal(content, form.QuerySelector<IHtmlTextAreaElement>("#content")!.Value);
+            AssertField(page, form, "title", "input");
+            AssertField(page, form, "content", "textarea");
+            Assert.Equal($"/posts/{id}/delete", page.QuerySelector("#delete-post")!.GetAttribute("href"));
+            Assert.Contains(page.Scripts, s => s.Source == "/js/post-form.js");
+        }
+    }
+
+    [Fact]
+    public async Task EditAndDeletePagesAre403ForOtherUsers()
+    {
+        var author = await app.SignInAsync();
+        var id = (int)(await author.Client.CreatePostAsync())["id"]!;
+        var other = await app.SignInAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.Client.GetAsync($"/posts/{id}/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.Client.GetAsync($"/posts/{id}/delete")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DeletingAsksFirstThenThePostDeletesAndGoesHome()
+    {
+        var author = await app.SignInAsync();
+        var id = (int)(await author.Client.CreatePostAsync("To be deleted", "x"))["id"]!;
+
+        var confirm = await Html.GetDocumentAsync(author.Client, $"/posts/{id}/delete");
+        Assert.Equal("To be deleted", confirm.QuerySelector("#delete-title")!.TextContent);
+        Assert.NotNull(await app.FindPostAsync(id));
+        var form = Html.Form(confirm, "#delete-form");
+        Assert.Equal("post", form.Method, ignoreCase: true);
+
+        var response = await author.Client.SubmitAsync(form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.Null(await app.FindPostAsync(id));
+    }
+
+    [Fact]
+    public async Task StaffCanDeleteThroughTheConfirmationPage()
+    {
+        var author = await app.SignInAsync();
+        var id = (int)(await author.Client.CreatePostAsync())["id"]!;
+        var staff = await app.SignInAsync(await app.CreateUserAsync(staff: true));
+
+        var confirm = await Html.GetDocumentAsync(staff.Client, $"/posts/{id}/delete");
+        var response = await staff.Client.SubmitAsync(Html.Form(confirm, "#delete-form"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Null(await app.FindPostAsync(id));
+    }
+
+    [Fact]
+    public async Task ADeleteWithoutTheFormsTokenOrBySomeoneElseChangesNothing()
+    {
+        var author = await app.SignInAsync();
+        var id = (int)(await author.Client.CreatePostAsync())["id"]!;
+        var other = await app.SignInAsync();
+        author.Client.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+        other.Client.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+
+        var noToken = await author.Client.PostAsync($"/posts/{id}/delete", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+
+        // With the other user's own valid antiforgery token: refused by the ownership rule.
+        var otherToken = (await Html.GetDocumentAsync(other.Client, "/logout"))
+            .QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var notTheirs = await other.Client.PostAsync(
+            $"/posts/{id}/delete", new FormUrlEncodedContent([new("__RequestVerificationToken", otherToken)]));
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await author.Client.GetAsync($"/posts/{id}/delete")).StatusCode);
+        Assert.NotNull(await app.FindPostAsync(id));
+    }
+
+    private static void AssertField(IDocument page, IElement form, string name, string tag)
+    {
+        var field = Assert.Single(form.QuerySelectorAll($"{tag}[name='{name}']"));
+        Assert.Equal(name, field.Id);
+        Assert.NotNull(page.QuerySelector($"label[for='{name}']"));
+        Assert.True(field.HasAttribute("required"));
+        var slot = Assert.Single(form.QuerySelectorAll($"[data-error-for='{name}']"));
+        Assert.NotNull(slot.GetAttribute("aria-live"));
+        Assert.Equal(slot.Id, field.GetAttribute("aria-describedby"));
+    }
+
+    private static List<int> PageIds(IDocument page) =>
+        [.. page.QuerySelectorAll("#post-list > li").Select(li => int.Parse(li.GetAttribute("data-post-id")!, System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static List<int> ApiIds(System.Text.Json.Nodes.JsonNode body) => [.. body["posts"]!.AsArray().Select(p => (int)p!["id"]!)];
+}

@@ -1,0 +1,25 @@
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JwtBlog.Web.Features.Blog;
+
+public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageModel
+{
+    public PostView Post { get; private set; } = null!;
+
+    public bool CanChange { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await db.FindViewAsync(id, ct) is not { } post)
+        {
+            return NotFound();
+        }
+
+        Post = post;
+        CanChange = post.CanBeChangedBy(await current.GetAsync());
+        return Page();
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using JwtBlog.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JwtBlog.Web.Features.Blog;
+
+// The home page: the API's newest-first list and cursors, with an excerpt of each post.
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    public const int ExcerptLength = 200;
+
+    public IReadOnlyList<PostView> Posts { get; private set; } = [];
+
+    public bool IsFirstPage { get; private set; }
+
+    public string? NextUrl { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (feed, _) = PostFeed.Parse(Request.Query);
+        if (feed is null)
+        {
+            return BadRequest();
+        }
+
+        // One character more than the excerpt shows, to know whether to add an ellipsis.
+        var page = await PostFeed.ReadAsync(db, feed, ExcerptLength + 1, ct);
+        Posts = page.Posts;
+        IsFirstPage = feed.BeforeId is null;
+        if (page.NextCursor is not null)
+        {
+            var limit = feed.Limit == PostFeed.DefaultLimit ? "" : $"limit={feed.Limit.ToString(CultureInfo.InvariantCulture)}&";
+            NextUrl = $"/?{limit}cursor={Uri.EscapeDataString(page.NextCursor)}";
+        }
+
+        return Page();
+    }
+
+    // SQLite's substr counts code points; so does this, so a surrogate pair is never cut in half.
+    public static string Excerpt(string content)
+    {
+        var runes = content.EnumerateRunes().ToArray();
+        return runes.Length <= ExcerptLength
+            ? content
+            : string.Concat(runes.Take(ExcerptLength).Select(r => r.ToString())) + "…";
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtBlog.Web.Features.Blog;
+
+public sealed record FeedRequest(int Limit, int? BeforeId);
+
+public sealed record FeedPage(IReadOnlyList<PostView> Posts, string? NextCursor);
+
+// The newest-first list behind GET /blog/ and the home page. Keyset pagination on the primary key: ids only grow,
+// so "Id DESC" is creation order, and the rowid b-tree serves both the order and the cursor. No COUNT, no OFFSET:
+// a page costs the same at any depth and at any table size.
+public static class PostFeed
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    // Reads ?limit= (1-100, default 20) and ?cursor=; errors come back in DRF's field shape.
+    public static (FeedRequest? Request, FieldErrors? Errors) Parse(IQueryCollection query)
+    {
+        var errors = new FieldErrors();
+        var limit = DefaultLimit;
+        if (query.TryGetValue("limit", out var limitValues))
+        {
+            if (limitValues.Count != 1
+                || !int.TryParse(limitValues[0], NumberStyles.None, CultureInfo.InvariantCulture, out limit))
+            {
+                errors.Add("limit", "A valid integer is required.");
+            }
+            else if (limit < 1)
+            {
+                errors.Add("limit", "Ensure this value is greater than or equal to 1.");
+            }
+            else if (limit > MaxLimit)
+            {
+                errors.Add("limit", $"Ensure this value is less than or equal to {MaxLimit}.");
+            }
+        }
+
+        int? beforeId = null;
+        if (query.TryGetValue("cursor", out var cursorValues))
+        {
+            if (cursorValues.Count == 1 && PostCursor.TryDecode(cursorValues[0], out var id))
+            {
+                beforeId = id;
+            }
+            else
+            {
+                errors.Add("cursor", "Invalid cursor.");
+            }
+        }
+
+        return errors.Any ? (null, errors) : (new FeedRequest(limit, beforeId), null);
+    }
+
+    // One row more than asked tells whether there is a next page.
+    public static async Task<FeedPage> ReadAsync(AppDbContext db, FeedRequest request, int? excerptLength, CancellationToken ct)
+    {
+        var posts = db.Posts.AsNoTracking();
+        if (request.BeforeId is { } beforeId)
+        {
+            posts = posts.Where(p => p.Id < beforeId);
+        }
+
+        var rows = await posts.NewestFirst(db, excerptLength).Take(request.Limit + 1).ToListAsync(ct);
+        if (rows.Count <= request.Limit)
+        {
+            return new FeedPage(rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        return new FeedPage(rows, PostCursor.Encode(rows[^1].Id));
+    }
+}

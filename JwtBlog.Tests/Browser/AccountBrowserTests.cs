@@ -30,6 +30,37 @@ public sealed class AccountBrowserTests(BrowserFixture browser) : IClassFixture<
     });
 
     [Fact]
+    public Task TheWholeJourneyRegisterWriteReadLogOut() => browser.RunAsync(nameof(TheWholeJourneyRegisterWriteReadLogOut), async page =>
+    {
+        var email = browser.App.NewEmail("journey");
+        await RegisterAsync(page, email, "correct horse battery");
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(email);
+
+        await page.ClickAsync("#nav-write");
+        await page.WaitForURLAsync(browser.BaseUrl + "/write");
+        var title = "첫 글 " + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByLabel("Content").FillAsync("내용입니다\nsecond line");
+        await page.ClickAsync("#post-submit");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/posts/\\d+$"));
+        await Expect(page.Locator("#post-title")).ToHaveTextAsync(title);
+
+        await page.ClickAsync("#nav-posts");
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+
+        await page.ClickAsync("#nav-logout");
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await Expect(page.Locator("#nav-login")).ToBeVisibleAsync();
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name is "my-app-auth" or "my-refresh-token");
+
+        await page.GotoAsync("/write");
+        await page.WaitForURLAsync(browser.BaseUrl + "/login?returnUrl=%2Fwrite");
+        await Expect(page.GetByLabel("Email")).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task RegistrationErrorsAppearNextToTheirFieldsAndKeepWhatWasTyped() => browser.RunAsync(nameof(RegistrationErrorsAppearNextToTheirFieldsAndKeepWhatWasTyped), async page =>
     {
         await page.GotoAsync("/register");

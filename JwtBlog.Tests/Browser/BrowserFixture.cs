@@ -61,17 +61,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         await using var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        // Script errors and CSP violations fail the test; failed requests (an API 400, the absent favicon) do not.
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
             {
                 consoleErrors.Add(message.Text);
             }
         };
+        page.PageError += (_, error) => consoleErrors.Add(error);
         try
         {
             await scenario(page);
+            Assert.Empty(consoleErrors);
         }
         catch (Exception)
         {

@@ -42,6 +42,18 @@ public sealed class StartupAndSchemaTests(JwtBlogApp app) : IClassFixture<JwtBlo
     }
 
     [Fact]
+    public async Task PagesWriteKoreanAsTextNotCharacterReferences()
+    {
+        var signedIn = await app.SignInAsync();
+        var created = await signedIn.Client.PostJsonAsync("/blog/", new { title = "첫 글", content = "내용입니다" });
+        var location = created.Headers.Location!.ToString();
+        var id = location.TrimEnd('/').Split('/').Last();
+        var html = await (await app.CreateClient().GetAsync($"/posts/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("첫 글", html);
+        Assert.Contains("내용입니다", html);
+    }
+
+    [Fact]
     public async Task StaticAssetsAreServedFromWwwrootAssets()
     {
         var css = await app.CreateClient().GetAsync("/css/site.css");

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Extensions.FileProviders;
 
 namespace JwtBlog.Web.Features.Shared;
@@ -18,6 +19,9 @@ public static class WebExtensions
             options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         builder.Services.AddSingleton(TimeProvider.System);
+
+        // Razor writes Korean (any non-ASCII text) as is, not as numeric character references.
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -105,7 +109,16 @@ public static class WebExtensions
                 "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             if (!context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js"))
             {
-                headers.CacheControl = "no-store";
+                // Pages and API answers are per user: never cached. Set last, so antiforgery's own value is kept.
+                context.Response.OnStarting(() =>
+                {
+                    if (string.IsNullOrEmpty(context.Response.Headers.CacheControl))
+                    {
+                        context.Response.Headers.CacheControl = "no-store";
+                    }
+
+                    return Task.CompletedTask;
+                });
             }
 
             return next(context);

@@ -1,5 +1,6 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Web.Features.Blog;
 
@@ -106,7 +107,15 @@ public static class BlogEndpoints
             post.Title = title ?? post.Title;
             post.Content = content ?? post.Content;
             post.UpdatedAt = time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Deleted by another request since it was read.
+                return NotFound();
+            }
         }
 
         return TypedResults.Ok(PostResponse.From((await db.FindViewAsync(id, ct))!));
@@ -125,8 +134,8 @@ public static class BlogEndpoints
             return Forbidden();
         }
 
-        db.Posts.Remove(post);
-        await db.SaveChangesAsync(ct);
+        // A concurrent delete of the same post finds nothing left to delete, which is fine.
+        await db.Posts.Where(p => p.Id == id).ExecuteDeleteAsync(ct);
         return TypedResults.NoContent();
     }
 

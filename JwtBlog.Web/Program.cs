@@ -1,5 +1,6 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Admin;
 using JwtBlog.Web.Features.Shared;
 
 var (command, hostArgs) = ManagementCommands.Split(args);
@@ -11,6 +12,7 @@ builder.AddAccounts();
 builder.AddJwtCookieAuthentication();
 builder.AddCsrf();
 builder.AddStrictCors();
+builder.AddAdmin();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 

@@ -115,6 +115,24 @@ measure "posts, search no match"                   "/admin/posts?q=nomatch"
 measure "admin home (recent actions)"              "/admin"
 
 echo
+echo "== for contrast, the same deep pages read with OFFSET (sqlite3 CLI, no HTTP; median of 5)"
+offset_ms() {
+  for _ in 1 2 3 4 5; do
+    local start end; start=$(date +%s%N)
+    sqlite3 "$DB" "$1" >/dev/null
+    end=$(date +%s%N)
+    echo $(( (end - start) / 1000000 ))
+  done | sort -n | sed -n 3p
+}
+printf '%-44s %10s ms\n' "sqlite3 start-up alone (SELECT 1)" "$(offset_ms "SELECT 1")"
+printf '%-44s %10s ms\n' "users OFFSET $deep_users (newest joined)" \
+  "$(offset_ms "SELECT Id, Email FROM Users ORDER BY DateJoined DESC, Id DESC LIMIT 51 OFFSET $deep_users")"
+printf '%-44s %10s ms\n' "posts OFFSET $deep_posts (newest)" \
+  "$(offset_ms "SELECT Id, Title, CreatedAt FROM Posts ORDER BY Id DESC LIMIT 51 OFFSET $deep_posts")"
+printf '%-44s %10s ms\n' "posts keyset at the same place" \
+  "$(offset_ms "SELECT Id, Title, CreatedAt FROM Posts WHERE Id < $(sqlite3 "$DB" "SELECT Id FROM Posts ORDER BY Id DESC LIMIT 1 OFFSET $deep_posts") ORDER BY Id DESC LIMIT 51")"
+
+echo
 echo "== EXPLAIN QUERY PLAN of the list queries the app ran (unbound parameters are NULL; plans do not depend on values)"
 # Each logged command is the "Executed DbCommand" line and the indented SQL lines under it.
 awk '/Executed DbCommand/ {if (sql != "") print sql; sql=""; grab=1; next}

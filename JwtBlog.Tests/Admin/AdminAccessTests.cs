@@ -150,6 +150,26 @@ public sealed class AdminAccessTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     }
 
     [Fact]
+    public async Task AFailingStaffCheckBlocksTheRequest()
+    {
+        // Its own app: this test breaks the database. The session check is cached, so only the staff check fails.
+        await using var broken = JwtBlogApp.With(("Jwt:SessionCheckCacheDuration", "00:01:00"));
+        var staff = await broken.SignInStaffAsync();
+        var post = await broken.CreatePostAsync(staff.User, "Unchanged");
+        var page = await Html.GetDocumentAsync(staff.Client, $"/admin/posts/{post.Id}");
+
+        await broken.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE Users RENAME TO UsersGone"));
+        var get = await staff.Client.GetAsync("/admin");
+        var submit = await staff.Client.SubmitAsync(Html.Form(page, "#post-form"), new Dictionary<string, string> { ["Input.Title"] = "Changed" });
+        await broken.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE UsersGone RENAME TO Users"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, get.StatusCode);
+        Assert.DoesNotContain("Site administration", await get.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.InternalServerError, submit.StatusCode);
+        Assert.Equal("Unchanged", (await broken.WithDbAsync(db => db.Posts.SingleAsync(p => p.Id == post.Id))).Title);
+    }
+
+    [Fact]
     public async Task UnknownIdsAreNotFound()
     {
         var staff = await app.SignInStaffAsync();

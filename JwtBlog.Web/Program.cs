@@ -1,5 +1,6 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Admin;
 using JwtBlog.Web.Features.Blog;
 using JwtBlog.Web.Features.Shared;
 
@@ -12,8 +13,7 @@ builder.AddAccounts();
 builder.AddJwtCookieAuthentication();
 builder.AddCsrf();
 builder.AddStrictCors();
-builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<CurrentUser>();
+builder.AddAdmin();
 
 var app = builder.Build();
 

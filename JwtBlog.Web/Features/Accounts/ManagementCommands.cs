@@ -21,6 +21,8 @@ public static class ManagementCommands
         Without a command the web server starts.
         """;
 
+    private const string Cancelled = "Operation cancelled.";
+
     private static readonly string[] _commands = ["migrate", "createsuperuser", "changepassword"];
 
     // A first argument that is not an option names a command; the host then sees none of the command's arguments.
@@ -38,18 +40,26 @@ public static class ManagementCommands
             return 2;
         }
 
-        await app.Services.MigrateDatabaseAsync();
-        if (command == "migrate")
+        // A failure (database unreachable, missing configuration) is one line on stderr and exit code 1, not a stack trace.
+        try
         {
-            Console.WriteLine("Migrations applied.");
-            return 0;
-        }
+            await app.Services.MigrateDatabaseAsync();
+            if (command == "migrate")
+            {
+                Console.WriteLine("Migrations applied.");
+                return 0;
+            }
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-        return command == "createsuperuser"
-            ? await CreateSuperuserAsync(accounts, email!, noInput)
-            : await ChangePasswordAsync(accounts, email!);
+            await using var scope = app.Services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+            return command == "createsuperuser"
+                ? await CreateSuperuserAsync(accounts, email!, noInput)
+                : await ChangePasswordAsync(accounts, email!);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Fail($"Error: {e.GetBaseException().Message}");
+        }
     }
 
     private static async Task<int> CreateSuperuserAsync(UserAccounts accounts, string email, bool noInput)
@@ -74,9 +84,20 @@ public static class ManagementCommands
                 return Fail($"Error: with --no-input the password comes from {PasswordVariable}, which is not set.");
             }
         }
-        else if ((password = AskPasswordTwice()) is null)
+        else
         {
-            return Fail("Error: Your passwords didn't match.");
+            var (first, second) = AskPasswordTwice();
+            if (first is null || second is null)
+            {
+                return Fail(Cancelled);
+            }
+
+            if (first != second)
+            {
+                return Fail("Error: Your passwords didn't match.");
+            }
+
+            password = first;
         }
 
         var problems = UserAccounts.CheckPassword(password, email, "", "");
@@ -104,8 +125,13 @@ public static class ManagementCommands
         }
 
         Console.WriteLine($"Changing password for user '{user.Email}'");
-        var password = AskPasswordTwice();
-        if (password is null)
+        var (password, again) = AskPasswordTwice();
+        if (password is null || again is null)
+        {
+            return Fail(Cancelled);
+        }
+
+        if (password != again)
         {
             return Fail("Error: Passwords do not match.");
         }
@@ -132,6 +158,9 @@ public static class ManagementCommands
                 case "--email" when i + 1 < args.Length && email is null:
                     email = args[++i];
                     break;
+                case var arg when arg.StartsWith("--email=", StringComparison.Ordinal) && email is null:
+                    email = arg["--email=".Length..];
+                    break;
                 case "--no-input" when !noInput:
                     noInput = true;
                     break;
@@ -143,11 +172,11 @@ public static class ManagementCommands
         return true;
     }
 
-    private static string? AskPasswordTwice()
+    // Null for an answer means the input ended (Ctrl+D, or a closed pipe).
+    private static (string? First, string? Second) AskPasswordTwice()
     {
         var first = ReadSecret("Password: ");
-        var second = ReadSecret("Password (again): ");
-        return first is not null && first == second ? first : null;
+        return (first, first is null ? null : ReadSecret("Password (again): "));
     }
 
     // Not echoed at a terminal; read as a line when the input is redirected.

@@ -73,11 +73,17 @@ public sealed class UserAccounts(
     }
 
     // A new password ends every session of the user but the one named; the security stamp changes too.
+    // One transaction: a new password never stays behind with the old sessions still alive.
     public async Task SetPasswordAsync(AppUser user, string password, string? keepSessionId, CancellationToken ct)
     {
         user.PasswordHash = await hashing.HashAsync(password, ct);
         user.SecurityStamp = Guid.NewGuid().ToString("N");
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
         await tokens.EndSessionsAsync(user.Id, keepSessionId, ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 }

@@ -19,6 +19,8 @@ public static class WebExtensions
             options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentUser>();
 
         // Razor writes Korean (any non-ASCII text) as is, not as numeric character references.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using JwtBlog.Tests.Infrastructure;
+
+namespace JwtBlog.Tests.Admin;
+
+// The commands run as real processes (CommandRunner); one class per command so that they run in parallel.
+public sealed class MigrateCommandTests : IDisposable
+{
+    // Space-separated arguments.
+    public static readonly TheoryData<string> WrongArguments =
+    [
+        "frobnicate",
+        "createsuperuser",
+        "createsuperuser --email",
+        "createsuperuser --email a@example.com --bogus",
+        "createsuperuser --email a@example.com --email b@example.com",
+        "changepassword",
+        "changepassword --email a@example.com --no-input",
+        "migrate --email a@example.com",
+        "migrate now",
+    ];
+
+    private readonly CommandRunner _commands = new();
+
+    [Fact]
+    public async Task MigrateCreatesTheDatabaseAndCanRunAgain()
+    {
+        var first = await _commands.RunAsync("", "migrate");
+        var second = await _commands.RunAsync("", "migrate");
+
+        Assert.Equal((0, "Migrations applied."), (first.ExitCode, first.Stdout.Trim()));
+        Assert.Equal(0, second.ExitCode);
+        Assert.True(await _commands.CountAsync("SELECT COUNT(*) FROM __EFMigrationsHistory") > 0);
+        Assert.Equal(0, await _commands.CountAsync("SELECT COUNT(*) FROM Users"));
+    }
+
+    [Theory]
+    [MemberData(nameof(WrongArguments))]
+    public async Task WrongArgumentsPrintTheUsageAndTouchNothing(string args)
+    {
+        var result = await _commands.RunAsync($"{JwtBlogApp.Password}\n{JwtBlogApp.Password}\n", args.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Usage: JwtBlog.Web <command> [options]", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_commands.DatabasePath));
+    }
+
+    [Fact]
+    public async Task ADatabaseThatCannotBeOpenedIsOneErrorLineNotAStackTrace()
+    {
+        var result = await _commands.RunAsync("", ["migrate"], ("ConnectionStrings__Default", $"Data Source={_commands.Folder}"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("Error: ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _commands.Dispose();
+}
+
+public sealed class CreateSuperuserCommandTests : IDisposable
+{
+    private const string Password = JwtBlogApp.Password;
+
+    private readonly CommandRunner _commands = new();
+
+    [Fact]
+    public async Task CreateSuperuserAsksForThePasswordTwiceAndTheSuperuserCanUseTheAdmin()
+    {
+        var result = await _commands.RunAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "Boss@Example.COM");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Password: Password (again): Superuser created successfully.", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, await _commands.CountAsync("SELECT COUNT(*) FROM Users WHERE Email = 'Boss@example.com' AND IsStaff AND IsSuperuser AND IsActive"));
+
+        await using var app = _commands.AppOnTheDatabase();
+        var signedIn = await app.SignInAsync(new() { Email = "Boss@example.com" }, Password);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.Client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateSuperuserWithoutInputTakesThePasswordFromTheEnvironment()
+    {
+        var missing = await _commands.RunAsync("", ["createsuperuser", "--no-input", "--email=ops@example.com"]);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("JWTBLOG_SUPERUSER_PASSWORD", missing.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, await _commands.CountAsync("SELECT COUNT(*) FROM Users"));
+
+        var result = await _commands.RunAsync("", ["createsuperuser", "--no-input", "--email=ops@example.com"], ("JWTBLOG_SUPERUSER_PASSWORD", Password));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, await _commands.CountAsync("SELECT COUNT(*) FROM Users WHERE Email = 'ops@example.com' AND IsSuperuser"));
+    }
+
+    [Theory]
+    [InlineData("Vivid-Otter-Lamp-42\nVivid-Otter-Lamp-43\n", "boss@example.com", "Error: Your passwords didn't match.")]
+    [InlineData("password\npassword\n", "boss@example.com", "This password is too common.")]
+    [InlineData("boss.example\nboss.example\n", "boss.example@example.com", "The password is too similar to the email address.")]
+    [InlineData("Vivid-Otter-Lamp-42\n", "boss@example.com", "Operation cancelled.")]
+    [InlineData("Vivid-Otter-Lamp-42\nVivid-Otter-Lamp-42\n", "not-an-email", "Error: Enter a valid email address.")]
+    public async Task CreateSuperuserRefusesBadInputAndWritesNoUser(string input, string email, string error)
+    {
+        var result = await _commands.RunAsync(input, "createsuperuser", "--email", email);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(error, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("created", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, await _commands.CountAsync("SELECT COUNT(*) FROM Users"));
+    }
+
+    [Fact]
+    public async Task CreateSuperuserRefusesAnEmailThatIsTakenInAnyLetterCase()
+    {
+        Assert.Equal(0, (await _commands.RunAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "boss@example.com")).ExitCode);
+
+        var result = await _commands.RunAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "BOSS@example.com");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("That email is already taken.", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, await _commands.CountAsync("SELECT COUNT(*) FROM Users"));
+    }
+
+    public void Dispose() => _commands.Dispose();
+}
+
+public sealed class ChangePasswordCommandTests : IDisposable
+{
+    private const string NewPassword = "Fresh-Heron-Pond-77";
+
+    private readonly CommandRunner _commands = new();
+
+    [Fact]
+    public async Task ChangePasswordSetsTheNewPasswordAndEndsTheUsersSessions()
+    {
+        await using var app = _commands.AppOnTheDatabase();
+        var user = await app.CreateUserAsync("writer@example.com");
+        var session = await app.SignInAsync(user);
+
+        var result = await _commands.RunAsync($"{NewPassword}\n{NewPassword}\n", "changepassword", "--email", "WRITER@example.com");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Changing password for user 'writer@example.com'", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Password changed successfully for user 'writer@example.com'", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync("/accounts/test/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.PostAsync("/accounts/token/refresh/", null)).StatusCode);
+        var oldLogin = await app.CreateBrowser().PostAsJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
+        Assert.Equal(HttpStatusCode.BadRequest, oldLogin.StatusCode);
+        await app.SignInAsync(user, NewPassword);
+    }
+
+    [Theory]
+    [InlineData("Fresh-Heron-Pond-77\nFresh-Heron-Pond-78\n", "Error: Passwords do not match.")]
+    [InlineData("12345678\n12345678\n", "This password is entirely numeric.")]
+    [InlineData("", "Operation cancelled.")]
+    public async Task ChangePasswordRefusesBadInputAndChangesNothing(string input, string error)
+    {
+        await using var app = _commands.AppOnTheDatabase();
+        var user = await app.CreateUserAsync("writer@example.com");
+        var session = await app.SignInAsync(user);
+        var hash = await _commands.TextAsync("SELECT PasswordHash FROM Users");
+
+        var result = await _commands.RunAsync(input, "changepassword", "--email", "writer@example.com");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(error, result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(hash, await _commands.TextAsync("SELECT PasswordHash FROM Users"));
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/accounts/test/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangePasswordForAnUnknownUserFails()
+    {
+        var result = await _commands.RunAsync($"{NewPassword}\n{NewPassword}\n", "changepassword", "--email", "nobody@example.com");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Error: user 'nobody@example.com' does not exist", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password:", result.Stdout, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _commands.Dispose();
+}

@@ -1,0 +1,35 @@
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Blog;
+using JwtBlog.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JwtBlog.Web.Features.Admin.Posts;
+
+public sealed class CreateModel(AppDbContext db, CurrentUser current, UserAccounts accounts, TimeProvider time) : PageModel
+{
+    [BindProperty] public PostInput Input { get; set; } = new();
+
+    public async Task OnGetAsync() => Input.AuthorEmail = (await current.GetAsync())!.Email;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var author = await Input.ValidateAsync(ModelState, accounts, keepNoAuthor: false);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var post = new Post { Title = Input.Title!, Content = Input.Content!, AuthorId = author!.Id, CreatedAt = now, UpdatedAt = now };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(ct);
+        db.LogAction((await current.GetAsync())!, now, AdminObjectTypes.Post, post.Id, post.Title, AdminActions.Add, "Added.");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        TempData["Status"] = $"The post “{post.Title}” was added.";
+        return RedirectToPage("Index");
+    }
+}

@@ -1,0 +1,41 @@
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Blog;
+using JwtBlog.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtBlog.Web.Features.Admin.Posts;
+
+public sealed class DeleteModel(AppDbContext db, CurrentUser current, TimeProvider time) : PageModel
+{
+    public Post Post { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        db.Posts.Remove(Post);
+        db.LogAction((await current.GetAsync())!, time.GetUtcNow().UtcDateTime, AdminObjectTypes.Post, Post.Id, Post.Title, AdminActions.Delete, "Deleted.");
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = $"The post “{Post.Title}” was deleted.";
+        return RedirectToPage("Index");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await db.Posts.Include(p => p.Author).SingleOrDefaultAsync(p => p.Id == id, ct) is not { } post)
+        {
+            return false;
+        }
+
+        Post = post;
+        return true;
+    }
+}

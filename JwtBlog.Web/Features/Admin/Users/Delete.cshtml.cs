@@ -1,0 +1,69 @@
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtBlog.Web.Features.Admin.Users;
+
+// The confirm page. Deleting a user keeps their posts: the author becomes null, shown as a deleted user.
+public sealed class DeleteModel(AppDbContext db, CurrentUser current, TokenService tokens, TimeProvider time) : PageModel
+{
+    public AppUser Target { get; private set; } = null!;
+
+    public int PostCount { get; private set; }
+
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        PostCount = await db.Posts.CountAsync(p => p.AuthorId == id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Refusal is not null)
+        {
+            return Forbid();
+        }
+
+        var actor = (await current.GetAsync())!;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Ending the sessions first drops them from the session cache; the delete then removes them.
+        await tokens.EndSessionsAsync(Target.Id, exceptSessionId: null, ct);
+        db.Users.Remove(Target);
+        db.LogAction(actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Delete, "Deleted.");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        TempData["Status"] = $"The user {Target.Email} was deleted.";
+        return RedirectToPage("Index");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await db.Users.FindAsync([id], ct) is not { } target)
+        {
+            return false;
+        }
+
+        Target = target;
+        var actor = (await current.GetAsync())!;
+        Refusal = actor.Id == target.Id ? "You cannot delete your own account."
+            : !UserRules.CanDelete(actor, target) ? UserRules.SuperuserOnly
+            : null;
+        return true;
+    }
+}

@@ -1,0 +1,191 @@
+using System.ComponentModel.DataAnnotations;
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JwtBlog.Web.Features.Admin.Users;
+
+public sealed class EditModel(AppDbContext db, CurrentUser current, TokenService tokens, TimeProvider time) : PageModel
+{
+    [BindProperty] public UserInput Input { get; set; } = new();
+
+    public AppUser Target { get; private set; } = null!;
+
+    public AppUser Actor { get; private set; } = null!;
+
+    public bool CanChange => UserRules.CanChange(Actor, Target);
+
+    public bool IsSelf => Actor.Id == Target.Id;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Input = UserInput.From(Target);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+
+        Validate();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var changed = Input.ApplyTo(Target);
+        var deactivated = changed.Contains(UserInput.ActiveLabel) && !Target.IsActive;
+        var summary = AdminLog.Changed(changed) + (deactivated ? " Ended all sessions." : "");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.LogAction(Actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change, summary);
+        await db.SaveChangesAsync(ct);
+        if (deactivated)
+        {
+            await tokens.EndSessionsAsync(Target.Id, exceptSessionId: null, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        TempData["Status"] = $"The user {Target.Email} was changed.";
+        return RedirectToPage(new { id });
+    }
+
+    // Ends every session of the user: their access and refresh tokens are refused from their next request.
+    // Your own current session is kept, so you stay signed in.
+    public async Task<IActionResult> OnPostEndSessionsAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.LogAction(Actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change, "Ended all sessions.");
+        await db.SaveChangesAsync(ct);
+        await tokens.EndSessionsAsync(Target.Id, IsSelf ? User.SessionId() : null, ct);
+        await transaction.CommitAsync(ct);
+        TempData["Status"] = $"All sessions of {Target.Email} were ended.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Actor = await current.GetAsync() ?? throw new InvalidOperationException("The Staff policy lets only signed-in staff here.");
+        if (await db.Users.FindAsync([id], ct) is not { } target)
+        {
+            return false;
+        }
+
+        Target = target;
+        return true;
+    }
+
+    private void Validate()
+    {
+        if (!Genders.All.Contains(Input.Gender ?? ""))
+        {
+            ModelState.AddModelError("Input.Gender", $"Select a valid choice. {Input.Gender} is not one of the available choices.");
+        }
+
+        if (Input.DateOfBirth > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+        {
+            ModelState.AddModelError("Input.DateOfBirth", "Date of birth cannot be in the future.");
+        }
+
+        if (Input.IsSuperuser != Target.IsSuperuser && !Actor.IsSuperuser)
+        {
+            ModelState.AddModelError("Input.IsSuperuser", "Only a superuser can grant or remove superuser status.");
+        }
+
+        if (IsSelf && !Input.IsActive)
+        {
+            ModelState.AddModelError("Input.IsActive", "You cannot deactivate your own account.");
+        }
+
+        if (IsSelf && !Input.IsStaff)
+        {
+            ModelState.AddModelError("Input.IsStaff", "You cannot remove your own staff status.");
+        }
+        else if (Input.IsSuperuser && !Input.IsStaff)
+        {
+            ModelState.AddModelError("Input.IsStaff", "A superuser must also be staff.");
+        }
+    }
+
+    public sealed class UserInput
+    {
+        public const string ActiveLabel = "Active";
+
+        [Display(Name = "First name")]
+        [StringLength(AppUser.NameMaxLength, ErrorMessage = "Ensure this field has no more than {1} characters.")]
+        public string? FirstName { get; set; }
+
+        [Display(Name = "Last name")]
+        [StringLength(AppUser.NameMaxLength, ErrorMessage = "Ensure this field has no more than {1} characters.")]
+        public string? LastName { get; set; }
+
+        public string? Gender { get; set; }
+
+        [Display(Name = "Date of birth")]
+        public DateOnly? DateOfBirth { get; set; }
+
+        public bool IsActive { get; set; }
+
+        public bool IsStaff { get; set; }
+
+        public bool IsSuperuser { get; set; }
+
+        public static UserInput From(AppUser user) => new()
+        {
+            FirstName = user.FirstName,
+            LastName = user.LastName,
+            Gender = user.Gender,
+            DateOfBirth = user.DateOfBirth,
+            IsActive = user.IsActive,
+            IsStaff = user.IsStaff,
+            IsSuperuser = user.IsSuperuser,
+        };
+
+        // Copies the input onto the user; returns the labels of the fields that changed (Django's change message).
+        public List<string> ApplyTo(AppUser user)
+        {
+            var changed = new List<string>();
+            Set(user.FirstName, (FirstName ?? "").Trim(), v => user.FirstName = v, "First name");
+            Set(user.LastName, (LastName ?? "").Trim(), v => user.LastName = v, "Last name");
+            Set(user.Gender, Gender ?? "", v => user.Gender = v, "Gender");
+            Set(user.DateOfBirth, DateOfBirth, v => user.DateOfBirth = v, "Date of birth");
+            Set(user.IsActive, IsActive, v => user.IsActive = v, ActiveLabel);
+            Set(user.IsStaff, IsStaff, v => user.IsStaff = v, "Staff status");
+            Set(user.IsSuperuser, IsSuperuser, v => user.IsSuperuser = v, "Superuser status");
+            return changed;
+
+            void Set<T>(T current, T value, Action<T> apply, string label)
+            {
+                if (!EqualityComparer<T>.Default.Equals(current, value))
+                {
+                    apply(value);
+                    changed.Add(label);
+                }
+            }
+        }
+    }
+}

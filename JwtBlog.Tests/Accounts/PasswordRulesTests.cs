@@ -56,9 +56,11 @@ public sealed class PasswordRulesTests
     }
 }
 
-public sealed class PasswordHashingTests
+public sealed class PasswordHashingTests : IDisposable
 {
     private readonly PasswordHashing _hashing = new(Options.Create(new AccountOptions { PasswordHashWorkFactor = 4 }));
+
+    public void Dispose() => _hashing.Dispose();
 
     [Fact]
     public void PasswordsThatShareTheirFirst72BytesStillDiffer()
@@ -85,7 +87,7 @@ public sealed class PasswordHashingTests
         var hash = _hashing.HashPassword(null!, "correct horse battery");
         Assert.StartsWith("$2a$04$", hash, StringComparison.Ordinal);
 
-        var stronger = new PasswordHashing(Options.Create(new AccountOptions { PasswordHashWorkFactor = 5 }));
+        using var stronger = new PasswordHashing(Options.Create(new AccountOptions { PasswordHashWorkFactor = 5 }));
         Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, stronger.VerifyHashedPassword(null!, hash, "correct horse battery"));
     }
 

@@ -14,6 +14,7 @@ public static class DataExtensions
             builder.Environment.ContentRootPath);
         builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
         builder.Services.AddHostedService<ExpiredRowsCleanup>();
+        builder.Services.AddSingleton<WriteGate>();
         return builder;
     }
 

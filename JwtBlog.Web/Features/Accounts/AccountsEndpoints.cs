@@ -91,7 +91,7 @@ public static class AccountsEndpoints
 
     private static async Task<IResult> LoginAsync(
         HttpContext http, UserManager<AppUser> users, PasswordHashing hashing, LoginThrottling throttling,
-        TokenService tokens, AuthCookies cookies, AppDbContext db, TimeProvider time, IOptions<JwtOptions> jwt,
+        TokenService tokens, AuthCookies cookies, AppDbContext db, WriteGate writes, TimeProvider time, IOptions<JwtOptions> jwt,
         ILogger<TokenService> logger)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
@@ -140,6 +140,7 @@ public static class AccountsEndpoints
 
         // One write transaction: clear the failure count, record the login, start the session.
         IssuedTokens issued;
+        using (await writes.EnterAsync(http.RequestAborted))
         await using (var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted))
         {
             await throttling.SucceededAsync(normalizedEmail, http.RequestAborted);

@@ -7,13 +7,14 @@ namespace JwtBlog.Web.Features.Accounts;
 // Per-account lockout: MaxFailedLogins failures within FailedLoginWindow lock the email for LockoutDuration.
 // An attempt is counted before the password is checked, so parallel guesses cannot slip past the limit;
 // a successful login clears the count.
-public sealed class LoginThrottling(AppDbContext db, TimeProvider time, IOptions<AccountOptions> options, ILogger<LoginThrottling> logger)
+public sealed class LoginThrottling(AppDbContext db, WriteGate writes, TimeProvider time, IOptions<AccountOptions> options, ILogger<LoginThrottling> logger)
 {
     private readonly AccountOptions _options = options.Value;
 
     // Returns how long the caller must wait, or null when this attempt may go ahead.
     public async Task<TimeSpan?> BeginAttemptAsync(string normalizedEmail, CancellationToken ct)
     {
+        using var writing = await writes.EnterAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var throttle = await db.LoginThrottles.FindAsync([normalizedEmail], ct);

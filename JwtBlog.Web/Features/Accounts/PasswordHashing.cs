@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
@@ -14,14 +15,26 @@ public sealed class PasswordHashing : IPasswordHasher<AppUser>, IDisposable
 
     private readonly int _workFactor;
 
-    // At most one hash per core at a time: a flood of logins queues here instead of taking every thread.
-    private readonly SemaphoreSlim _gate = new(Environment.ProcessorCount);
+    // Hashes run on their own threads, one per core, never on the request thread pool: a flood of logins
+    // queues here, while every other request still finds a free pool thread.
+    private readonly BlockingCollection<Action> _queue = [];
     private readonly Lazy<string> _dummyHash;
 
     public PasswordHashing(IOptions<AccountOptions> options)
     {
         _workFactor = options.Value.PasswordHashWorkFactor;
         _dummyHash = new(() => BCrypt.Net.BCrypt.HashPassword(Prehash(Guid.NewGuid().ToString()), _workFactor));
+        for (var i = 0; i < Environment.ProcessorCount; i++)
+        {
+            new Thread(() =>
+            {
+                foreach (var work in _queue.GetConsumingEnumerable())
+                {
+                    work();
+                }
+            })
+            { IsBackground = true, Name = $"bcrypt-{i}" }.Start();
+        }
     }
 
     public string HashPassword(AppUser user, string password) =>
@@ -46,35 +59,46 @@ public sealed class PasswordHashing : IPasswordHasher<AppUser>, IDisposable
         }
     }
 
-    public async Task<string> HashAsync(string password, CancellationToken ct)
-    {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            return HashPassword(null!, password);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<string> HashAsync(string password, CancellationToken ct) =>
+        RunOnHashingThreadAsync(() => HashPassword(null!, password), ct);
 
     // A user without a hash (or no user at all) still costs one full verification, so timing does not tell them apart.
-    public async Task<PasswordVerificationResult> VerifyAsync(string? hashedPassword, string password, CancellationToken ct)
+    public Task<PasswordVerificationResult> VerifyAsync(string? hashedPassword, string password, CancellationToken ct) =>
+        RunOnHashingThreadAsync(
+            () =>
+            {
+                var result = VerifyHashedPassword(null!, hashedPassword ?? _dummyHash.Value, password);
+                return hashedPassword is null ? PasswordVerificationResult.Failed : result;
+            },
+            ct);
+
+    // The workers finish what is queued and end; the collection itself is left to the GC while they drain it.
+    public void Dispose() => _queue.CompleteAdding();
+
+    private Task<T> RunOnHashingThreadAsync<T>(Func<T> work, CancellationToken ct)
     {
-        await _gate.WaitAsync(ct);
-        try
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queue.Add(Run, CancellationToken.None);
+        return completion.Task;
+
+        void Run()
         {
-            var result = VerifyHashedPassword(null!, hashedPassword ?? _dummyHash.Value, password);
-            return hashedPassword is null ? PasswordVerificationResult.Failed : result;
-        }
-        finally
-        {
-            _gate.Release();
+            if (ct.IsCancellationRequested)
+            {
+                completion.TrySetCanceled(ct);
+                return;
+            }
+
+            try
+            {
+                completion.TrySetResult(work());
+            }
+            catch (Exception e)
+            {
+                completion.TrySetException(e);
+            }
         }
     }
-
-    public void Dispose() => _gate.Dispose();
 
     private static string Prehash(string password) =>
         Convert.ToBase64String(HMACSHA384.HashData(_prehashKey, Encoding.UTF8.GetBytes(password)));

@@ -33,6 +33,7 @@ public static class TokenClaims
 // Issues, rotates and revokes the JWTs. Every login is a session row; every refresh token is a row keyed by jti.
 public sealed class TokenService(
     AppDbContext db,
+    WriteGate writes,
     SigningKey signingKey,
     SessionGuard guard,
     TimeProvider time,
@@ -98,7 +99,8 @@ public sealed class TokenService(
         var now = Now();
         var successorJti = NewId();
 
-        // The UPDATE comes first so that concurrent rotations of one token queue on SQLite's write lock.
+        // Rotations queue on the write gate; the UPDATE decides which of several concurrent ones consumes the token.
+        using var writing = await writes.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var consumed = await db.RefreshTokens
             .Where(t => t.Jti == jti && t.SessionId == sessionId && t.ConsumedAt == null)

@@ -29,18 +29,31 @@ public static class Csrf
 
     // A cookie-authenticated unsafe request must echo the page's <meta name="csrf-token"> in X-CSRF-TOKEN.
     // Bearer-authenticated and anonymous requests need none: a cross-site page cannot set that header.
-    public static TBuilder RequireCsrfForCookieAuth<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+    public static TBuilder RequireCsrfForCookieAuth<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
         {
-            var http = context.HttpContext;
-            var method = http.Request.Method;
-            var unsafeMethod = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
-            if (unsafeMethod && http.User.Identity?.IsAuthenticated == true && http.IsAuthenticatedByCookie()
-                && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+            // Endpoints that answer only safe methods get no filter at all: nothing to check, nothing to pay.
+            var methods = endpoint.Metadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods).ToList();
+            if (methods.Count > 0 && methods.All(IsSafe))
             {
-                return ApiResults.Detail("CSRF Failed: CSRF token missing or incorrect.", StatusCodes.Status403Forbidden);
+                return;
             }
 
-            return await next(context);
+            endpoint.FilterFactories.Add((_, next) => async context =>
+            {
+                var http = context.HttpContext;
+                if (!IsSafe(http.Request.Method) && http.User.Identity?.IsAuthenticated == true && http.IsAuthenticatedByCookie()
+                    && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+                {
+                    return ApiResults.Detail("CSRF Failed: CSRF token missing or incorrect.", StatusCodes.Status403Forbidden);
+                }
+
+                return await next(context);
+            });
         });
+        return builder;
+    }
+
+    private static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
 }

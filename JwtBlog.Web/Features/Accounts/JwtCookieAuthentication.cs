@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Net.Http.Headers;
 
 namespace JwtBlog.Web.Features.Accounts;
@@ -33,6 +34,7 @@ public static class JwtCookieAuthentication
         services.AddSingleton<IValidateOptions<JwtOptions>, SigningKey.Validation>();
         services.AddSingleton<SigningKey>();
         services.AddSingleton<SessionGuard>();
+        services.AddSingleton<ValidatedTokens>();
         services.AddSingleton<AuthCookies>();
         services.AddScoped<TokenService>();
         services.AddMemoryCache();
@@ -58,7 +60,32 @@ public static class JwtCookieAuthentication
     }
 
     // Authorization: Bearer first; without that header, the my-app-auth cookie (dj-rest-auth's precedence).
-    private static Task ReadToken(MessageReceivedContext context)
+    private static async Task ReadToken(MessageReceivedContext context)
+    {
+        if (PickToken(context) is not { } token)
+        {
+            context.NoResult();
+            return;
+        }
+
+        context.Token = token;
+        var http = context.HttpContext;
+        if (http.RequestServices.GetRequiredService<ValidatedTokens>().Find(token) is { } principal)
+        {
+            if (await http.RequestServices.GetRequiredService<SessionGuard>()
+                    .IsActiveAsync(http.RequestServices, principal.SessionId()!, http.RequestAborted))
+            {
+                context.Principal = principal;
+                context.Success();
+            }
+            else
+            {
+                context.Fail(TokenService.InvalidOrExpired);
+            }
+        }
+    }
+
+    private static string? PickToken(MessageReceivedContext context)
     {
         var http = context.HttpContext;
         string authorization = http.Request.Headers.Authorization.ToString();
@@ -70,26 +97,20 @@ public static class JwtCookieAuthentication
             {
                 http.Items[AuthErrorKey] = new AuthError(
                     "Authorization header must contain two space-delimited values", "bad_authorization_header");
-                context.NoResult();
-                return Task.CompletedTask;
+                return null;
             }
 
-            context.Token = parts[1];
-            return Task.CompletedTask;
+            return parts[1];
         }
 
         var cookieToken = http.Items[RefreshedAccessTokenKey] as string ?? http.Request.Cookies[AuthCookieNames.Access];
-        if (!string.IsNullOrEmpty(cookieToken))
+        if (string.IsNullOrEmpty(cookieToken))
         {
-            context.Token = cookieToken;
-            http.Items[FromCookieKey] = true;
-        }
-        else
-        {
-            context.NoResult();
+            return null;
         }
 
-        return Task.CompletedTask;
+        http.Items[FromCookieKey] = true;
+        return cookieToken;
     }
 
     // A signed, unexpired token is not enough: it must be an access token of a live session of an active user.
@@ -110,6 +131,12 @@ public static class JwtCookieAuthentication
             || !await guard.IsActiveAsync(http.RequestServices, sessionId, http.RequestAborted))
         {
             context.Fail(TokenService.InvalidOrExpired);
+            return;
+        }
+
+        if (context.SecurityToken is JsonWebToken token)
+        {
+            http.RequestServices.GetRequiredService<ValidatedTokens>().Remember(token.EncodedToken, principal, token.ValidTo);
         }
     }
 

@@ -124,7 +124,7 @@ public static class AccountsEndpoints
             return ApiResults.Detail(LockedOut, StatusCodes.Status429TooManyRequests);
         }
 
-        var user = await users.FindByEmailAsync(email);
+        var user = await users.FindByEmailAsync(EmailAddress.Normalize(email));
         var verification = await hashing.VerifyAsync(user?.PasswordHash, password!, http.RequestAborted);
         if (user is null || !user.IsActive || verification == PasswordVerificationResult.Failed)
         {

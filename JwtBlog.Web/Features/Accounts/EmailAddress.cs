@@ -17,8 +17,9 @@ public static partial class EmailAddress
             return false;
         }
 
-        var at = email.LastIndexOf('@');
-        if (at <= 0 || at == email.Length - 1)
+        // One "@" only: Identity's own check (which UserManager applies) refuses a quoted local part holding another.
+        var at = email.IndexOf('@');
+        if (at <= 0 || at == email.Length - 1 || email.IndexOf('@', at + 1) >= 0)
         {
             return false;
         }
@@ -40,13 +41,29 @@ public static partial class EmailAddress
         }
     }
 
+    // The domain is stored lower-cased in its ASCII (punycode) form, so one mailbox has one spelling.
     public static string Normalize(string email)
     {
         var at = email.LastIndexOf('@');
-        return at < 0 ? email : email[..at] + "@" + email[(at + 1)..].ToLowerInvariant();
+        if (at < 0)
+        {
+            return email;
+        }
+
+        var domain = email[(at + 1)..];
+        try
+        {
+            domain = _idn.GetAscii(domain);
+        }
+        catch (ArgumentException)
+        {
+            // Not a valid domain: kept as typed, and no stored address can match it.
+        }
+
+        return email[..at] + "@" + domain.ToLowerInvariant();
     }
 
-    [GeneratedRegex(@"^([-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*|""([\x01-\x08\x0b\x0c\x0e-\x1f!#-\[\]-\x7f]|\\[\x01-\x09\x0b\x0c\x0d-\x7f])*"")$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^([-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*|""([\x01-\x08\x0b\x0c\x0e-\x1f!#-\[\]-\x7f]|\\[\x01-\x09\x0b\x0c\x0e-\x7f])*"")$", RegexOptions.IgnoreCase)]
     private static partial Regex LocalPart();
 
     [GeneratedRegex(@"^((?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+)(?:[A-Z0-9-]{2,63}(?<!-))$", RegexOptions.IgnoreCase)]

@@ -14,7 +14,7 @@ public sealed class UserAccounts(
 {
     public const string DuplicateEmail = "A user is already registered with this e-mail address.";
 
-    public Task<AppUser?> FindByEmailAsync(string email) => users.FindByEmailAsync(email);
+    public Task<AppUser?> FindByEmailAsync(string email) => users.FindByEmailAsync(EmailAddress.Normalize(email));
 
     // The whole Django rule set, similarity to the user's own email and names included.
     public static List<string> CheckPassword(string password, string email, string firstName, string lastName)

@@ -38,12 +38,17 @@ public sealed class JsonBody
 
         try
         {
-            var node = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken: ct);
-            return node is JsonObject fields
-                ? (new JsonBody(fields), null)
-                : (null, ApiResults.Detail("JSON parse error - Expected a JSON object.", StatusCodes.Status400BadRequest));
+            var options = new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false };
+            var node = await JsonNode.ParseAsync(request.Body, documentOptions: options, cancellationToken: ct);
+            if (node is not JsonObject fields)
+            {
+                return (null, ApiResults.Detail("JSON parse error - Expected a JSON object.", StatusCodes.Status400BadRequest));
+            }
+
+            ReadEveryString(fields);
+            return (new JsonBody(fields), null);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             return (null, ApiResults.Detail($"JSON parse error - {e.Message}", StatusCodes.Status400BadRequest));
         }
@@ -54,6 +59,33 @@ public sealed class JsonBody
     }
 
     public bool Has(string name) => _fields.ContainsKey(name);
+
+    // The parser accepts escapes such as a lone "\ud800" and only fails when the text is read; reading every name and
+    // string here turns that (and a duplicate key) into a 400 instead of a 500 in the middle of a handler.
+    private static void ReadEveryString(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject fields:
+                foreach (var (name, value) in fields)
+                {
+                    _ = name.Length;
+                    ReadEveryString(value);
+                }
+
+                break;
+            case JsonArray items:
+                foreach (var item in items)
+                {
+                    ReadEveryString(item);
+                }
+
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                _ = value.GetValue<string>();
+                break;
+        }
+    }
 
     // DRF's CharField: required, not blank, a string (numbers are taken as text unless allowNumbers is false),
     // at most maxLength characters.

@@ -92,6 +92,25 @@ public sealed class UserAndPasswordChangeTests(JwtBlogApp app) : IClassFixture<J
         Assert.Equal("{\"old_password\":[\"Your old password was entered incorrectly. Please enter it again.\"]}", await wrong.RawJsonAsync(HttpStatusCode.BadRequest));
     }
 
+    [Fact]
+    public async Task GuessingTheOldPasswordIsLockedOutLikeLogins()
+    {
+        var signedIn = await app.SignInAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await signedIn.Client.PostJsonAsync("/accounts/password/change/",
+                new { old_password = $"guess number {i}", new_password1 = "brand new secret 1", new_password2 = "brand new secret 1" });
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+
+        var locked = await signedIn.Client.PostJsonAsync("/accounts/password/change/",
+            new { old_password = JwtBlogApp.Password, new_password1 = "brand new secret 1", new_password2 = "brand new secret 1" });
+        await locked.JsonAsync(HttpStatusCode.TooManyRequests);
+        Assert.True(locked.Headers.Contains("Retry-After"));
+        var login = await app.CreateClient().PostJsonAsync("/accounts/login/", new { email = signedIn.User.Email, password = JwtBlogApp.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, login.StatusCode);
+    }
+
     [Theory]
     [InlineData("brand new secret 1", "brand new secret 2", "{\"new_password2\":[\"The two password fields didn\u2019t match.\"]}")]
     [InlineData("1234", "1234", "{\"new_password2\":[\"This password is too short. It must contain at least 8 characters.\",\"This password is too common.\",\"This password is entirely numeric.\"]}")]

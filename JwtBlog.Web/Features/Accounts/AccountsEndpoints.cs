@@ -4,6 +4,7 @@ using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Accounts;
@@ -133,16 +134,23 @@ public static class AccountsEndpoints
             return ApiResults.NonField(InvalidCredentials);
         }
 
+        var verifiedStamp = user.SecurityStamp;
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = await hashing.HashAsync(password!, http.RequestAborted);
         }
 
-        // One write transaction: clear the failure count, record the login, start the session.
+        // One write transaction: clear the failure count, record the login, start the session. It first checks that
+        // the password was not changed (nor the account deactivated) while bcrypt ran, which would end this session.
         IssuedTokens issued;
         using (await writes.EnterAsync(http.RequestAborted))
         await using (var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted))
         {
+            if (!await db.Users.AnyAsync(u => u.Id == user.Id && u.IsActive && u.SecurityStamp == verifiedStamp, http.RequestAborted))
+            {
+                return ApiResults.NonField(InvalidCredentials);
+            }
+
             await throttling.SucceededAsync(normalizedEmail, http.RequestAborted);
             user.LastLogin = time.GetUtcNow().UtcDateTime;
             issued = await tokens.StartSessionAsync(user, http.RequestAborted);
@@ -284,7 +292,7 @@ public static class AccountsEndpoints
 
     private static async Task<IResult> ChangePasswordAsync(
         HttpContext http, ClaimsPrincipal principal, AppDbContext db, PasswordHashing hashing, UserAccounts accounts,
-        TokenService tokens, AuthCookies cookies, IOptions<JwtOptions> jwt)
+        LoginThrottling throttling, TokenService tokens, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (body is null)
@@ -301,12 +309,27 @@ public static class AccountsEndpoints
         }
 
         var user = await db.Users.FindAsync([principal.UserId()], http.RequestAborted);
-        if (user is null || await hashing.VerifyAsync(user.PasswordHash, oldPassword!, http.RequestAborted) == PasswordVerificationResult.Failed)
+        if (user is null)
+        {
+            return ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
+        }
+
+        // Guesses at the current password count towards the same lockout as logins: a stolen token is no oracle.
+        var normalizedEmail = user.NormalizedEmail!;
+        if (await throttling.BeginAttemptAsync(normalizedEmail, http.RequestAborted) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return ApiResults.Detail(LockedOut, StatusCodes.Status429TooManyRequests);
+        }
+
+        if (await hashing.VerifyAsync(user.PasswordHash, oldPassword!, http.RequestAborted) == PasswordVerificationResult.Failed)
         {
             var wrong = new FieldErrors();
             wrong.Add("old_password", "Your old password was entered incorrectly. Please enter it again.");
             return wrong.ToResult();
         }
+
+        await throttling.SucceededAsync(normalizedEmail, http.RequestAborted);
 
         if (password1 != password2)
         {

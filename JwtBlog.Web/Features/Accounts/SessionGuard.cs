@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace JwtBlog.Web.Features.Accounts;
 
 // Answers "is this session still alive?" for every authenticated request. The answer is cached briefly; this
-// instance forgets it at once when it revokes a session itself, so its own revocations take effect immediately.
+// instance updates it at once when it revokes a session itself, so its own revocations take effect immediately.
 public sealed class SessionGuard(IMemoryCache cache, TimeProvider time, IOptions<JwtOptions> options)
 {
     private static readonly Func<AppDbContext, string, DateTime, CancellationToken, Task<bool>> _isActive =
@@ -41,11 +41,21 @@ public sealed class SessionGuard(IMemoryCache cache, TimeProvider time, IOptions
         return active;
     }
 
-    public void Forget(IEnumerable<string> sessionIds)
+    // Marks the sessions dead in this instance's cache at once. Revocations often run inside a transaction: a
+    // request that reads the row before the commit still finds this answer, not a stale "alive" to cache again.
+    public void MarkRevoked(IEnumerable<string> sessionIds)
     {
+        var until = time.GetUtcNow().UtcDateTime + _cacheDuration;
         foreach (var id in sessionIds)
         {
-            cache.Remove(Key(id));
+            if (_cacheDuration > TimeSpan.Zero)
+            {
+                cache.Set(Key(id), new CachedAnswer(false, until), _cacheDuration);
+            }
+            else
+            {
+                cache.Remove(Key(id));
+            }
         }
     }
 

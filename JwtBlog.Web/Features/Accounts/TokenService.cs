@@ -142,7 +142,7 @@ public sealed class TokenService(
         session.RevokedAt = now;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        guard.Forget([sessionId]);
+        guard.MarkRevoked([sessionId]);
         logger.LogWarning("Refresh token reuse detected for user {UserId}; session {SessionId} revoked.", user.Id, sessionId);
         return RefreshResult.Fail(InvalidOrExpired);
     }
@@ -165,7 +165,7 @@ public sealed class TokenService(
     {
         await db.Sessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, Now()), ct);
-        guard.Forget([sessionId]);
+        guard.MarkRevoked([sessionId]);
     }
 
     // Ends every session of the user (but one, if named): their access and refresh tokens are refused from now on.
@@ -182,7 +182,7 @@ public sealed class TokenService(
 
         await db.Sessions.Where(s => sessionIds.Contains(s.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, Now()), ct);
-        guard.Forget(sessionIds);
+        guard.MarkRevoked(sessionIds);
     }
 
     // Signature, issuer, audience, lifetime and token_type; no database lookup.

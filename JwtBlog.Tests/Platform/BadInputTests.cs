@@ -69,3 +69,24 @@ public sealed class BadInputTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         await login.JsonAsync(HttpStatusCode.OK);
     }
 }
+
+public sealed class ConcurrentChangeTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
+{
+    [Fact]
+    public async Task RacingEditsAndDeletesOfOnePostNeverAnswer500()
+    {
+        var signedIn = await app.SignInAsync();
+        var client = app.CreateClient();
+        for (var i = 0; i < 15; i++)
+        {
+            var created = await client.SendJsonAsync(HttpMethod.Post, "/blog/", new { title = $"Race {i}", content = "x" }, bearer: signedIn.AccessToken);
+            var url = created.Headers.Location!.ToString();
+            var responses = await Task.WhenAll(
+                client.SendJsonAsync(HttpMethod.Patch, url, new { title = "Edited" }, bearer: signedIn.AccessToken),
+                client.SendJsonAsync(HttpMethod.Delete, url, bearer: signedIn.AccessToken),
+                client.SendJsonAsync(HttpMethod.Put, url, new { title = "Put", content = "y" }, bearer: signedIn.AccessToken),
+                client.SendJsonAsync(HttpMethod.Delete, url, bearer: signedIn.AccessToken));
+            Assert.All(responses, r => Assert.Contains((int)r.StatusCode, new[] { 200, 204, 404, 409 }));
+        }
+    }
+}

@@ -118,7 +118,7 @@ public static class BlogEndpoints
             }
         }
 
-        return TypedResults.Ok(PostResponse.From((await db.FindViewAsync(id, ct))!));
+        return await db.FindViewAsync(id, ct) is { } view ? TypedResults.Ok(PostResponse.From(view)) : NotFound();
     }
 
     private static async Task<IResult> DeleteAsync(int id, CurrentUser current, AppDbContext db, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 
 namespace JwtBlog.Web.Features.Shared;
@@ -51,18 +52,31 @@ public static class WebExtensions
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A row changed or deleted by a concurrent request between read and write is a conflict, not a crash.
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status500InternalServerError,
+            },
             ExceptionHandler = async context =>
             {
+                var detail = context.Response.StatusCode switch
+                {
+                    StatusCodes.Status409Conflict => "This item was changed or deleted by another request. Reload it and try again.",
+                    < 500 => "Bad request.",
+                    _ => "A server error occurred.",
+                };
                 if (ApiPaths.IsApi(context.Request.Path))
                 {
-                    var detail = context.Response.StatusCode < 500 ? "Bad request." : "A server error occurred.";
                     await context.Response.WriteAsJsonAsync(new DetailResponse(detail));
                     return;
                 }
 
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync("<!doctype html><title>Error</title><h1>Something went wrong.</h1><p><a href=\"/\">Back to the blog</a></p>");
+                await context.Response.WriteAsync(
+                    $"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Error</title><link rel=\"stylesheet\" href=\"/css/site.css\">" +
+                    $"<main class=\"container\"><h1>Something went wrong</h1><p>{detail}</p><p><a href=\"/\">Back to the blog</a></p></main>");
             },
         });
         app.UseStatusCodePages(async context =>

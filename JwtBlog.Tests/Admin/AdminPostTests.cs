@@ -198,6 +198,26 @@ public sealed class AdminPostTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     }
 
     [Fact]
+    public async Task ATitleOnlyEditKeepsTheContentExactlyAsWritten()
+    {
+        var staff = await app.SignInStaffAsync();
+        var content = "  indented first line\nsecond line\n";
+        var post = await app.CreatePostAsync(await app.CreateUserAsync(), "Before", content);
+
+        var page = await Html.GetDocumentAsync(staff.Client, $"/admin/posts/{post.Id}");
+        var response = await staff.Client.SubmitAsync(Html.Form(page, "#post-form"), new Dictionary<string, string>
+        {
+            ["Input.Title"] = "After",
+            ["Input.Content"] = content.Replace("\n", "\r\n", StringComparison.Ordinal),
+        });
+
+        Assert.Equal($"/admin/posts/{post.Id}", response.RedirectTarget());
+        var saved = await app.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.Id == post.Id));
+        Assert.Equal(content, saved.Content);
+        Assert.Equal("Changed Title.", (await app.LogForAsync(AdminObjectTypes.Post, post.Id)).Single().Summary);
+    }
+
+    [Fact]
     public async Task AnInvalidEditShowsTheErrorsAndChangesNothing()
     {
         var staff = await app.SignInStaffAsync();

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace JwtBlog.Web.Features.Admin.Posts;
 
-// The post form of the admin. Title and content follow the API's rules (trimmed, title 1–100 characters,
-// content required and at most 20,000); the author is chosen by email.
+// The post form of the admin. Title and content follow the API's rules (title trimmed, 1–100 characters; content
+// kept as typed, not blank, at most 20,000); the author is chosen by email.
 public sealed class PostInput
 {
     public const string Blank = "This field may not be blank.";
@@ -23,7 +23,8 @@ public sealed class PostInput
     public async Task<AppUser?> ValidateAsync(ModelStateDictionary modelState, UserAccounts accounts, bool keepNoAuthor)
     {
         Title = Title?.Trim() ?? "";
-        Content = Content?.Trim() ?? "";
+        // Browsers send a textarea's line breaks as CRLF; stored posts use LF, as the API's clients send them.
+        Content = Content?.ReplaceLineEndings("\n") ?? "";
         AuthorEmail = AuthorEmail?.Trim() ?? "";
         CheckText(modelState, "Input.Title", Title, Post.TitleMaxLength);
         CheckText(modelState, "Input.Content", Content, Post.ContentMaxLength);
@@ -49,7 +50,7 @@ public sealed class PostInput
     // Lengths count characters (code points) as Django does, not UTF-16 units.
     private static void CheckText(ModelStateDictionary modelState, string key, string value, int maxLength)
     {
-        if (value.Length == 0)
+        if (string.IsNullOrWhiteSpace(value))
         {
             modelState.AddModelError(key, Blank);
         }

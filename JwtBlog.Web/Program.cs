@@ -13,6 +13,7 @@ builder.AddAccounts();
 builder.AddJwtCookieAuthentication();
 builder.AddCsrf();
 builder.AddStrictCors();
+builder.AddRateLimits();
 builder.AddAdmin();
 
 var app = builder.Build();
@@ -24,6 +25,7 @@ if (command is not null)
 
 await app.Services.MigrateDatabaseAsync();
 
+app.UseForwardedHeaders();
 app.UseErrorResponses();
 if (!app.Environment.IsDevelopment())
 {
@@ -34,6 +36,7 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseCors();
+app.UseRateLimiter();
 app.UseSilentRefresh();
 app.UseAuthentication();
 app.UseAuthorization();

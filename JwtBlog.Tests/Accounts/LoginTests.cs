@@ -180,3 +180,26 @@ public sealed class LoginTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         Assert.Equal(1, await app.WithDbAsync(db => db.Sessions.CountAsync(s => s.UserId == user.Id)));
     }
 }
+
+public sealed class LoginRateLimitTests : IDisposable
+{
+    private readonly JwtBlogApp _app = JwtBlogApp.With(("RateLimiting:AuthRequestsPerMinutePerIp", "3"));
+
+    [Fact]
+    public async Task OneClientGetsAFewLoginsAndRegistrationsAMinuteThen429()
+    {
+        var client = _app.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            var attempt = await client.PostJsonAsync("/accounts/login/", new { email = _app.NewEmail(), password = "whatever it is" });
+            Assert.Equal(HttpStatusCode.BadRequest, attempt.StatusCode);
+        }
+
+        var limited = await client.PostJsonAsync("/accounts/join/", new { email = _app.NewEmail(), password1 = "correct horse battery", password2 = "correct horse battery" });
+        Assert.Equal("{\"detail\":\"Too many requests. Try again later.\"}", await limited.RawJsonAsync(HttpStatusCode.TooManyRequests));
+        Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 60);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    public void Dispose() => _app.Dispose();
+}

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace JwtBlog.Tests.Infrastructure;
@@ -33,6 +34,8 @@ public class JwtBlogApp : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    public CapturedLogs Logs { get; } = new();
+
     public string DatabasePath { get; }
 
     // A JwtBlogApp with extra configuration, for tests that need other settings.
@@ -46,11 +49,13 @@ public class JwtBlogApp : WebApplicationFactory<Program>
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Jwt:SigningKey", "test-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz");
         builder.UseSetting("Accounts:PasswordHashWorkFactor", "4");
+        builder.UseSetting("RateLimiting:AuthRequestsPerMinutePerIp", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -20,8 +20,8 @@ public static class AccountsEndpoints
         var group = app.MapGroup("/accounts").WithTags("Accounts");
 
         // No CSRF header here: they authenticate nobody by cookie, and the JSON-only rule forces a CORS preflight.
-        group.MapPost("/join/", JoinAsync);
-        group.MapPost("/login/", LoginAsync);
+        group.MapPost("/join/", JoinAsync).RequireRateLimiting(RateLimits.AuthPolicy);
+        group.MapPost("/login/", LoginAsync).RequireRateLimiting(RateLimits.AuthPolicy);
         group.MapPost("/token/refresh/", RefreshAsync);
         group.MapPost("/token/verify/", VerifyAsync);
         group.MapPost("/logout/", LogoutAsync);
@@ -130,7 +130,8 @@ public static class AccountsEndpoints
         if (user is null || !user.IsActive || verification == PasswordVerificationResult.Failed)
         {
             await throttling.FailedAsync(normalizedEmail, http.RequestAborted);
-            logger.LogInformation("Failed login from {RemoteIp}.", http.Connection.RemoteIpAddress);
+            logger.LogWarning("Failed login for {Account} from {RemoteIp}.",
+                user is null ? "an unknown email" : $"user {user.Id}", http.Connection.RemoteIpAddress);
             return ApiResults.NonField(InvalidCredentials);
         }
 

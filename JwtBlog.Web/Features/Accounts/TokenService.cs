@@ -143,7 +143,7 @@ public sealed class TokenService(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         guard.MarkRevoked([sessionId]);
-        logger.LogWarning("Refresh token reuse detected for user {UserId}; session {SessionId} revoked.", user.Id, sessionId);
+        logger.LogWarning("Refresh token reuse detected for user {UserId}; session {SessionId} revoked.", user.Id, sessionId[..8]);
         return RefreshResult.Fail(InvalidOrExpired);
     }
 

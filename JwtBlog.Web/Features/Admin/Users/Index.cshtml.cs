@@ -24,26 +24,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public async Task OnGetAsync(string? after, string? before, CancellationToken ct)
     {
         var sort = Sort = Sorts.Contains(Sort) ? Sort! : Sorts[0];
-        var (afterCursor, beforeCursor) = (PageCursor.Decode(after, sort), PageCursor.Decode(before, sort));
-        var backwards = afterCursor is null && beforeCursor is not null;
-        var rows = await FetchAsync(afterCursor ?? beforeCursor, backwards, ct);
-        var more = rows.Count > Keyset.PageSize;
-        if (backwards && !more)
-        {
-            // Back at the start: show the first page whole.
-            (backwards, rows) = (false, await FetchAsync(null, false, ct));
-            more = rows.Count > Keyset.PageSize;
-        }
-
-        rows = rows.Take(Keyset.PageSize).ToList();
-        if (backwards)
-        {
-            rows.Reverse();
-        }
-
+        var (rows, hasPrevious, hasNext) = await Keyset.PageAsync(
+            PageCursor.Decode(after, sort), PageCursor.Decode(before, sort), (cursor, backwards) => FetchAsync(cursor, backwards, ct));
         Rows = rows;
-        var hasPrevious = backwards ? more : afterCursor is not null;
-        var hasNext = backwards || more;
         Pager = new PagerLinks(
             hasPrevious && rows.Count > 0 ? Link("before", CursorOf(rows[0])) : null,
             hasNext && rows.Count > 0 ? Link("after", CursorOf(rows[^1])) : null);

@@ -27,6 +27,22 @@ export async function apiFetch(url, { method = 'GET', body } = {}) {
   return { status: response.status, ok: response.ok, data, headers: response.headers };
 }
 
+// Runs the handler for each submit of the form, instead of the browser's own submission: errors cleared first,
+// the submit button disabled while the request runs.
+export function onSubmit(form, handler) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const submit = form.querySelector('button[type="submit"]');
+    if (submit) submit.disabled = true;
+    try {
+      await handler();
+    } finally {
+      if (submit) submit.disabled = false;
+    }
+  });
+}
+
 // Clears every error slot of the form.
 export function clearErrors(form) {
   for (const slot of form.querySelectorAll('[data-error-for]')) {

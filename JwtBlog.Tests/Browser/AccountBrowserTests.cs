@@ -95,6 +95,27 @@ public sealed class AccountBrowserTests(BrowserFixture browser) : IClassFixture<
     });
 
     [Fact]
+    public Task OnAPhoneTheFormsFitAndWorkFromTheKeyboardAlone() => browser.RunAsync(nameof(OnAPhoneTheFormsFitAndWorkFromTheKeyboardAlone), async page =>
+    {
+        var user = await browser.App.CreateUserAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var path in new[] { "/register", "/login" })
+        {
+            await page.GotoAsync(path);
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways on a phone");
+        }
+
+        // The email field has focus on arrival; Tab moves to the password, Enter submits.
+        await page.Keyboard.TypeAsync(user.Email!);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(JwtBlogApp.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(user.Email!);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "/ scrolls sideways on a phone");
+    });
+
+    [Fact]
     public Task LoginRefusesToRedirectOffSite() => browser.RunAsync(nameof(LoginRefusesToRedirectOffSite), async page =>
     {
         var user = await browser.App.CreateUserAsync();

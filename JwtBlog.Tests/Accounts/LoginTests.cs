@@ -203,3 +203,24 @@ public sealed class LoginRateLimitTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 }
+
+public sealed class HashQueueTests : IDisposable
+{
+    private readonly JwtBlogApp _app = JwtBlogApp.With(("Accounts:MaxQueuedPasswordHashes", "1"), ("Accounts:PasswordHashWorkFactor", "14"));
+
+    [Fact]
+    public async Task AFloodBeyondTheHashQueueIsRefusedWith503AndRetryAfter()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            _app.CreateClient().PostJsonAsync("/accounts/login/", new { email = _app.NewEmail("flood"), password = "whatever it is" })));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.ServiceUnavailable }));
+        var busy = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
+        Assert.NotEmpty(busy);
+        Assert.Equal("5", busy[0].Headers.GetValues("Retry-After").Single());
+        Assert.Equal("{\"detail\":\"The server is busy. Try again in a few seconds.\"}", await busy[0].RawJsonAsync(HttpStatusCode.ServiceUnavailable));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.BadRequest);
+    }
+
+    public void Dispose() => _app.Dispose();
+}

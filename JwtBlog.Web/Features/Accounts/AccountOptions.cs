@@ -36,6 +36,9 @@ public sealed class AccountOptions
     public const string SectionName = "Accounts";
 
     [Range(4, 31)] public int PasswordHashWorkFactor { get; set; } = 11;
+
+    // Hashes waiting for a core; beyond this a login or registration gets 503 + Retry-After instead of a long wait.
+    [Range(1, 100_000)] public int MaxQueuedPasswordHashes { get; set; } = 64;
     [Range(1, 1000)] public int MaxFailedLogins { get; set; } = 5;
     public TimeSpan FailedLoginWindow { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);

@@ -14,6 +14,7 @@ public sealed class PasswordHashing : IPasswordHasher<AppUser>, IDisposable
     private static readonly byte[] _prehashKey = "JwtBlog.PasswordHash.v1"u8.ToArray();
 
     private readonly int _workFactor;
+    private readonly int _maxQueued;
 
     // Hashes run on their own threads, one per core, never on the request thread pool: a flood of logins
     // queues here, while every other request still finds a free pool thread.
@@ -23,6 +24,7 @@ public sealed class PasswordHashing : IPasswordHasher<AppUser>, IDisposable
     public PasswordHashing(IOptions<AccountOptions> options)
     {
         _workFactor = options.Value.PasswordHashWorkFactor;
+        _maxQueued = options.Value.MaxQueuedPasswordHashes;
         _dummyHash = new(() => BCrypt.Net.BCrypt.HashPassword(Prehash(Guid.NewGuid().ToString()), _workFactor));
         for (var i = 0; i < Environment.ProcessorCount; i++)
         {
@@ -77,6 +79,11 @@ public sealed class PasswordHashing : IPasswordHasher<AppUser>, IDisposable
 
     private Task<T> RunOnHashingThreadAsync<T>(Func<T> work, CancellationToken ct)
     {
+        if (_queue.Count >= _maxQueued)
+        {
+            return Task.FromException<T>(new PasswordHashingBusyException());
+        }
+
         var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Add(Run, CancellationToken.None);
         return completion.Task;
@@ -103,3 +110,6 @@ public sealed class PasswordHashing : IPasswordHasher<AppUser>, IDisposable
     private static string Prehash(string password) =>
         Convert.ToBase64String(HMACSHA384.HashData(_prehashKey, Encoding.UTF8.GetBytes(password)));
 }
+
+// More password hashes are waiting than the server will queue: the request is refused with 503 and Retry-After.
+public sealed class PasswordHashingBusyException() : Exception("Too many password hashes are waiting.");

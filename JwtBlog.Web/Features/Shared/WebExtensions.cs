@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using JwtBlog.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 
@@ -57,13 +58,22 @@ public static class WebExtensions
             {
                 BadHttpRequestException bad => bad.StatusCode,
                 DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+                PasswordHashingBusyException => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
+            // Expected refusals under load or races are answered, not logged as errors.
+            SuppressDiagnosticsCallback = context => context.Exception is PasswordHashingBusyException or DbUpdateConcurrencyException,
             ExceptionHandler = async context =>
             {
+                if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+                {
+                    context.Response.Headers.RetryAfter = "5";
+                }
+
                 var detail = context.Response.StatusCode switch
                 {
                     StatusCodes.Status409Conflict => "This item was changed or deleted by another request. Reload it and try again.",
+                    StatusCodes.Status503ServiceUnavailable => "The server is busy. Try again in a few seconds.",
                     < 500 => "Bad request.",
                     _ => "A server error occurred.",
                 };

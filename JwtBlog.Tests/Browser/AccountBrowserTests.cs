@@ -98,6 +98,13 @@ public sealed class AccountBrowserTests(BrowserFixture browser) : IClassFixture<
     public Task OnAPhoneTheFormsFitAndWorkFromTheKeyboardAlone() => browser.RunAsync(nameof(OnAPhoneTheFormsFitAndWorkFromTheKeyboardAlone), async page =>
     {
         var user = await browser.App.CreateUserAsync();
+        var longAuthor = await browser.App.CreateUserAsync(email: "a-very-long-address-" + Guid.NewGuid().ToString("N") + "@example.com");
+        await browser.App.WithDbAsync(async db =>
+        {
+            var now = browser.App.Clock.GetUtcNow().UtcDateTime;
+            db.Posts.Add(new Web.Features.Blog.Post { Title = new string('w', 100), Content = new string('c', 300), AuthorId = longAuthor.Id, CreatedAt = now, UpdatedAt = now });
+            await db.SaveChangesAsync();
+        });
         await page.SetViewportSizeAsync(390, 844);
         foreach (var path in new[] { "/register", "/login" })
         {

@@ -1,0 +1,88 @@
+using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Web.Features.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JwtBlog.Tests.Accounts;
+
+// The token service on its own (no HTTP): issuing, validating, rotating and revoking.
+public sealed class TokenServiceTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
+{
+    private async Task<T> WithTokensAsync<T>(Func<TokenService, Task<T>> action)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TokenService>());
+    }
+
+    [Fact]
+    public async Task IssuedTokensValidateOnlyAsTheirOwnType()
+    {
+        var user = await app.CreateUserAsync();
+        var issued = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, CancellationToken.None));
+
+        var (access, accessError) = await WithTokensAsync(tokens => tokens.ValidateAsync(issued.AccessToken, TokenTypes.Access));
+        Assert.Null(accessError);
+        Assert.Equal(user.Id, access!.UserId());
+        Assert.Equal(issued.SessionId, access!.SessionId());
+
+        var (refreshAsAccess, wrongType) = await WithTokensAsync(tokens => tokens.ValidateAsync(issued.RefreshToken, TokenTypes.Access));
+        Assert.Null(refreshAsAccess);
+        Assert.Equal(TokenService.WrongType, wrongType);
+        var (_, accessAsRefresh) = await WithTokensAsync(tokens => tokens.ValidateAsync(issued.AccessToken, TokenTypes.Refresh));
+        Assert.Equal(TokenService.WrongType, accessAsRefresh);
+        var (_, garbage) = await WithTokensAsync(tokens => tokens.ValidateAsync("not.a.token", TokenTypes.Access));
+        Assert.Equal(TokenService.InvalidOrExpired, garbage);
+    }
+
+    [Fact]
+    public async Task LifetimesFollowTheClockAndTheSessionEnd()
+    {
+        var user = await app.CreateUserAsync();
+        var start = app.Clock.GetUtcNow().UtcDateTime;
+        var issued = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, CancellationToken.None));
+        Assert.Equal(start.AddHours(1), issued.AccessExpiresAt, TimeSpan.FromSeconds(1));
+        Assert.Equal(start.AddDays(1), issued.RefreshExpiresAt, TimeSpan.FromSeconds(1));
+
+        app.Clock.Advance(TimeSpan.FromHours(20));
+        var rotated = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, CancellationToken.None));
+        Assert.Equal(issued.RefreshExpiresAt, rotated.Tokens!.RefreshExpiresAt);
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddHours(1), rotated.Tokens.AccessExpiresAt, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task AReplayInTheGraceWindowGetsTheIdenticalSuccessorAndLaterRevokes()
+    {
+        var user = await app.CreateUserAsync();
+        var issued = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, CancellationToken.None));
+        var first = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, CancellationToken.None));
+        app.Clock.Advance(TimeSpan.FromSeconds(9));
+        var second = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, CancellationToken.None));
+        Assert.Equal(first.Tokens!.RefreshToken, second.Tokens!.RefreshToken);
+        Assert.NotEqual(first.Tokens.AccessToken, second.Tokens.AccessToken);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        var late = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, CancellationToken.None));
+        Assert.Equal(TokenService.InvalidOrExpired, late.Error);
+        var successor = await WithTokensAsync(tokens => tokens.RefreshAsync(first.Tokens.RefreshToken, CancellationToken.None));
+        Assert.Null(successor.Tokens);
+    }
+
+    [Fact]
+    public async Task RevokingAndEndingSessionsIsIdempotentAndIgnoresForeignTokens()
+    {
+        var user = await app.CreateUserAsync();
+        var one = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, CancellationToken.None));
+        var two = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, CancellationToken.None));
+
+        await WithTokensAsync(async tokens =>
+        {
+            await tokens.RevokeSessionAsync("garbage", CancellationToken.None);
+            await tokens.RevokeSessionAsync(Api.Mint(Api.ClaimsForRemint(one.RefreshToken), key: "someone-elses-key-0123456789-0123456789"), CancellationToken.None);
+            await tokens.EndSessionsAsync(user.Id, exceptSessionId: two.SessionId, CancellationToken.None);
+            await tokens.EndSessionsAsync(user.Id, exceptSessionId: two.SessionId, CancellationToken.None);
+            return true;
+        });
+
+        Assert.Null((await WithTokensAsync(tokens => tokens.RefreshAsync(one.RefreshToken, CancellationToken.None))).Tokens);
+        Assert.NotNull((await WithTokensAsync(tokens => tokens.RefreshAsync(two.RefreshToken, CancellationToken.None))).Tokens);
+    }
+}

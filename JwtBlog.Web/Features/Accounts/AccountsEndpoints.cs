@@ -129,7 +129,6 @@ public static class AccountsEndpoints
         var verification = await hashing.VerifyAsync(user?.PasswordHash, password!, http.RequestAborted);
         if (user is null || !user.IsActive || verification == PasswordVerificationResult.Failed)
         {
-            await throttling.FailedAsync(normalizedEmail, http.RequestAborted);
             logger.LogWarning("Failed login for {Account} from {RemoteIp}.",
                 user is null ? "an unknown email" : $"user {user.Id}", http.Connection.RemoteIpAddress);
             return ApiResults.NonField(InvalidCredentials);
@@ -201,7 +200,7 @@ public static class AccountsEndpoints
             jwt.Value.ReturnRefreshTokenInBody ? issued.RefreshToken : null));
     }
 
-    private static async Task<IResult> VerifyAsync(HttpContext http, TokenService tokens, SessionGuard guard, AppDbContext db)
+    private static async Task<IResult> VerifyAsync(HttpContext http, TokenService tokens, SessionGuard guard)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (body is null)
@@ -221,7 +220,7 @@ public static class AccountsEndpoints
             return TokenError(problem!);
         }
 
-        return await guard.IsActiveAsync(db, claims.FindFirstValue(TokenClaims.SessionId)!, http.RequestAborted)
+        return await guard.IsActiveAsync(http.RequestServices, claims.FindFirstValue(TokenClaims.SessionId)!, http.RequestAborted)
             ? TypedResults.Ok(new { })
             : TokenError(TokenService.InvalidOrExpired);
     }

@@ -26,6 +26,8 @@ public sealed class LoginThrottling(AppDbContext db, WriteGate writes, TimeProvi
 
         if (throttle.LockedUntil is { } lockedUntil && lockedUntil > now)
         {
+            logger.LogWarning("Login refused: the account is locked for {Seconds} more seconds after repeated failures.",
+                (int)(lockedUntil - now).TotalSeconds);
             return lockedUntil - now;
         }
 
@@ -45,15 +47,6 @@ public sealed class LoginThrottling(AppDbContext db, WriteGate writes, TimeProvi
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return null;
-    }
-
-    public async Task FailedAsync(string normalizedEmail, CancellationToken ct)
-    {
-        var locked = await db.LoginThrottles.AnyAsync(t => t.NormalizedEmail == normalizedEmail && t.LockedUntil != null, ct);
-        if (locked)
-        {
-            logger.LogWarning("Login locked out after repeated failures for an account.");
-        }
     }
 
     public Task SucceededAsync(string normalizedEmail, CancellationToken ct) =>

@@ -16,13 +16,7 @@ public sealed class SessionGuard(IMemoryCache cache, TimeProvider time, IOptions
     private readonly TimeSpan _cacheDuration = options.Value.SessionCheckCacheDuration;
 
     // The database context is resolved only on a cache miss: most requests never create one.
-    public ValueTask<bool> IsActiveAsync(IServiceProvider services, string sessionId, CancellationToken ct) =>
-        IsActiveAsync(services, null, sessionId, ct);
-
-    public ValueTask<bool> IsActiveAsync(AppDbContext db, string sessionId, CancellationToken ct) =>
-        IsActiveAsync(null, db, sessionId, ct);
-
-    private async ValueTask<bool> IsActiveAsync(IServiceProvider? services, AppDbContext? db, string sessionId, CancellationToken ct)
+    public async ValueTask<bool> IsActiveAsync(IServiceProvider services, string sessionId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         if (cache.TryGetValue(Key(sessionId), out CachedAnswer? cached) && cached!.Until > now)
@@ -30,8 +24,7 @@ public sealed class SessionGuard(IMemoryCache cache, TimeProvider time, IOptions
             return cached.Active;
         }
 
-        db ??= services!.GetRequiredService<AppDbContext>();
-        var active = await _isActive(db, sessionId, now, ct);
+        var active = await _isActive(services.GetRequiredService<AppDbContext>(), sessionId, now, ct);
         if (_cacheDuration > TimeSpan.Zero)
         {
             // The entry's own time comes from TimeProvider, so a moved test clock expires it too.

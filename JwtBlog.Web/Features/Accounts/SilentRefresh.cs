@@ -41,9 +41,11 @@ public static class SilentRefresh
             return false;
         }
 
-        var tokens = context.RequestServices.GetRequiredService<TokenService>();
-        var (claims, _) = await tokens.ValidateAsync(access, TokenTypes.Access);
-        return claims is not null && await context.RequestServices.GetRequiredService<SessionGuard>().IsActiveAsync(
-            context.RequestServices, claims.FindFirst(TokenClaims.SessionId)!.Value, context.RequestAborted);
+        // A token seen before skips the signature check here, as it does in authentication.
+        var services = context.RequestServices;
+        var claims = services.GetRequiredService<ValidatedTokens>().Find(access)
+            ?? (await services.GetRequiredService<TokenService>().ValidateAsync(access, TokenTypes.Access)).Claims;
+        return claims is not null
+            && await services.GetRequiredService<SessionGuard>().IsActiveAsync(services, claims.SessionId()!, context.RequestAborted);
     }
 }

@@ -45,6 +45,7 @@ public sealed class TokenService(
 
     private static readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly JwtOptions _options = options.Value;
+    private readonly TokenValidationParameters _parameters = CreateValidationParameters(options.Value, signingKey, time);
 
     public static TokenValidationParameters CreateValidationParameters(JwtOptions options, SigningKey key, TimeProvider time) => new()
     {
@@ -150,7 +151,7 @@ public sealed class TokenService(
     // Logout: ends the session of a refresh token that this server signed, even an expired one.
     public async Task RevokeSessionAsync(string refreshToken, CancellationToken ct)
     {
-        var parameters = CreateValidationParameters(_options, signingKey, time);
+        var parameters = _parameters.Clone();
         parameters.ValidateLifetime = false;
         var result = await _handler.ValidateTokenAsync(refreshToken, parameters);
         if (!result.IsValid || !result.Claims.TryGetValue(TokenClaims.SessionId, out var value) || value is not string sessionId)
@@ -188,7 +189,7 @@ public sealed class TokenService(
     // Signature, issuer, audience, lifetime and token_type; no database lookup.
     public async Task<(ClaimsPrincipal? Claims, string? Error)> ValidateAsync(string token, string expectedType)
     {
-        var result = await _handler.ValidateTokenAsync(token, CreateValidationParameters(_options, signingKey, time));
+        var result = await _handler.ValidateTokenAsync(token, _parameters);
         if (!result.IsValid || result.ClaimsIdentity.FindFirst(TokenClaims.SessionId) is null)
         {
             return (null, InvalidOrExpired);

@@ -3,6 +3,7 @@ using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Web.Features.Blog;
 
@@ -43,8 +44,8 @@ public sealed class DeleteModel(AppDbContext db, CurrentUser current) : PageMode
             return Forbid();
         }
 
-        db.Posts.Remove(post);
-        await db.SaveChangesAsync(ct);
+        // As in the API: a concurrent delete of the same post leaves nothing to delete, which is fine.
+        await db.Posts.Where(p => p.Id == id).ExecuteDeleteAsync(ct);
         return LocalRedirect("/");
     }
 }

@@ -39,11 +39,8 @@ public sealed class UserAccounts(
             user.IsStaff = true;
         }
 
-        if (await users.FindByEmailAsync(user.Email) is not null)
-        {
-            return false;
-        }
-
+        // Callers have already told the user about a taken email; Identity's validator (and the unique index, for a
+        // racing request) catch the rest, so no lookup is repeated here.
         user.PasswordHash = await hashing.HashAsync(password, ct);
         IdentityResult result;
         try

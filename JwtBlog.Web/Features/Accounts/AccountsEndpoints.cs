@@ -17,7 +17,7 @@ public static class AccountsEndpoints
 
     public static RouteGroupBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/accounts").WithTags("Accounts");
+        var group = app.MapGroup("/accounts").WithTags("Accounts").AsApi();
 
         // No CSRF header here: they authenticate nobody by cookie, and the JSON-only rule forces a CORS preflight.
         group.MapPost("/join/", JoinAsync).RequireRateLimiting(RateLimits.AuthPolicy);

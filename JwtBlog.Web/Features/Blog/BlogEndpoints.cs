@@ -12,7 +12,7 @@ public static class BlogEndpoints
 
     public static RouteGroupBuilder MapBlogEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/blog").WithTags("Blog").RequireCsrfForCookieAuth();
+        var group = app.MapGroup("/blog").WithTags("Blog").AsApi().RequireCsrfForCookieAuth();
 
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:int}/", GetAsync);

@@ -1,3 +1,4 @@
+using JwtBlog.Web.Features.Admin;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,16 +7,39 @@ namespace JwtBlog.Web.Data;
 public static class DataExtensions
 {
     public const string DefaultConnectionString = "Data Source=App_Data/jwtblog.db";
+    public const string ProviderKey = "Database:Provider";
+    public const string SqliteProvider = "Sqlite";
 
     public static WebApplicationBuilder AddAppData(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(
-            builder.Configuration.GetConnectionString("Default") ?? DefaultConnectionString,
-            builder.Environment.ContentRootPath);
-        builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+        var configureProvider = ChooseProvider(builder.Configuration, builder.Environment);
+
+        // The factory serves singletons and background work; AppDbContext itself stays resolvable per scope.
+        builder.Services.AddSingleton<AdminChangeLogging>();
+        builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
+        {
+            configureProvider(options);
+            options.AddInterceptors(services.GetRequiredService<AdminChangeLogging>());
+        });
         builder.Services.AddHostedService<ExpiredRowsCleanup>();
         builder.Services.AddSingleton<WriteGate>();
         return builder;
+    }
+
+    // The one place that names the database provider; another provider is a case here plus its migrations set.
+    internal static Action<DbContextOptionsBuilder> ChooseProvider(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = configuration[ProviderKey] is { Length: > 0 } configured ? configured : SqliteProvider;
+        if (!string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"{ProviderKey} is \"{provider}\", which this app does not support. Supported: \"{SqliteProvider}\".");
+        }
+
+        var connectionString = ResolveConnectionString(
+            configuration.GetConnectionString("Default") ?? DefaultConnectionString,
+            environment.ContentRootPath);
+        return options => options.UseSqlite(connectionString);
     }
 
     // The app's data folder: the SQLite file and the generated signing key live here, never in the repository.
@@ -24,8 +48,7 @@ public static class DataExtensions
 
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         await db.Database.MigrateAsync(ct);
     }
 

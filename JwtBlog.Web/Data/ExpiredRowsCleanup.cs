@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JwtBlog.Web.Data;
 
 // Keeps the session, refresh-token and login-throttle tables bounded: rows past their end are deleted hourly.
-public sealed class ExpiredRowsCleanup(IServiceScopeFactory scopes, TimeProvider time, ILogger<ExpiredRowsCleanup> logger) : BackgroundService
+public sealed class ExpiredRowsCleanup(IDbContextFactory<AppDbContext> contexts, TimeProvider time, ILogger<ExpiredRowsCleanup> logger) : BackgroundService
 {
     public static async Task<int> PurgeAsync(AppDbContext db, DateTime now, CancellationToken ct)
     {
@@ -21,13 +21,12 @@ public sealed class ExpiredRowsCleanup(IServiceScopeFactory scopes, TimeProvider
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                await using var db = await contexts.CreateDbContextAsync(stoppingToken);
                 await PurgeAsync(db, time.GetUtcNow().UtcDateTime, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Purging expired sessions failed.");
+                logger.ExpiredRowsPurgeFailed(e);
             }
         }
     }

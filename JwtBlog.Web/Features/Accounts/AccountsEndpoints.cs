@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Shared;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Accounts;
@@ -36,7 +34,7 @@ public static class AccountsEndpoints
     }
 
     private static async Task<IResult> JoinAsync(
-        HttpContext http, UserAccounts accounts, TokenService tokens, AuthCookies cookies, TimeProvider time, IOptions<JwtOptions> jwt)
+        HttpContext http, UserAccounts accounts, SignInService signIn, AuthCookies cookies, TimeProvider time, IOptions<JwtOptions> jwt)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (body is null)
@@ -54,14 +52,16 @@ public static class AccountsEndpoints
             body.Errors.Add("email", UserAccounts.DuplicateEmail);
         }
 
+        var user = new AppUser { Email = email };
         var password1 = body.Text("password1");
         if (password1 is not null)
         {
-            body.Errors.Add("password1", PasswordRules.Check(password1));
+            // The rules on the password alone belong to password1; similarity to the profile is checked once it is read.
+            var problems = await accounts.ValidatePasswordAsync(user, password1);
+            body.Errors.Add("password1", problems.Where(e => e.Code != DjangoPasswordValidator.SimilarityCode).Select(e => e.Description));
         }
 
         var password2 = body.Text("password2");
-        var user = new AppUser { Email = email };
         ReadProfile(body, user, time);
         if (body.Errors.Any)
         {
@@ -73,27 +73,29 @@ public static class AccountsEndpoints
             return ApiResults.NonField("The two password fields didn't match.");
         }
 
-        if (PasswordRules.CheckSimilarity(password1!, email!, user.FirstName, user.LastName) is { } similar)
+        var registration = await signIn.RegisterAsync(user, password1!, http.RequestAborted);
+        if (!registration.Succeeded)
         {
-            return ApiResults.NonField(similar);
+            var problems = new FieldErrors();
+            if (registration.IsDuplicateEmail)
+            {
+                problems.Add("email", UserAccounts.DuplicateEmail);
+            }
+
+            foreach (var problem in registration.Errors)
+            {
+                problems.Add(problem.Code == DjangoPasswordValidator.SimilarityCode ? FieldErrors.NonField : "password1", problem.Description);
+            }
+
+            return problems.ToResult();
         }
 
-        if (!await accounts.CreateAsync(user, password1!, http.RequestAborted))
-        {
-            var duplicate = new FieldErrors();
-            duplicate.Add("email", UserAccounts.DuplicateEmail);
-            return duplicate.ToResult();
-        }
-
-        var issued = await tokens.StartSessionAsync(user, http.RequestAborted);
+        var issued = registration.Tokens;
         cookies.Write(http, issued);
         return TypedResults.Json(LoginBody(issued, user, jwt.Value), statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> LoginAsync(
-        HttpContext http, UserManager<AppUser> users, PasswordHashing hashing, LoginThrottling throttling,
-        TokenService tokens, AuthCookies cookies, AppDbContext db, WriteGate writes, TimeProvider time, IOptions<JwtOptions> jwt,
-        ILogger<TokenService> logger)
+    private static async Task<IResult> LoginAsync(HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (body is null)
@@ -118,48 +120,19 @@ public static class AccountsEndpoints
             return ApiResults.NonField("Must include \"email\" and \"password\".");
         }
 
-        var normalizedEmail = users.NormalizeEmail(EmailAddress.Normalize(email));
-        if (await throttling.BeginAttemptAsync(normalizedEmail, http.RequestAborted) is { } wait)
+        var result = await signIn.PasswordSignInAsync(email, password!, http.RequestAborted);
+        if (result.IsLockedOut)
         {
-            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return ApiResults.Detail(LockedOut, StatusCodes.Status429TooManyRequests);
+            return LockedOutResult(http, result.LockoutWait.Value);
         }
 
-        var user = await users.FindByEmailAsync(EmailAddress.Normalize(email));
-        var verification = await hashing.VerifyAsync(user?.PasswordHash, password!, http.RequestAborted);
-        if (user is null || !user.IsActive || verification == PasswordVerificationResult.Failed)
+        if (!result.Succeeded)
         {
-            logger.LogWarning("Failed login for {Account} from {RemoteIp}.",
-                user is null ? "an unknown email" : $"user {user.Id}", http.Connection.RemoteIpAddress);
             return ApiResults.NonField(InvalidCredentials);
         }
 
-        var verifiedStamp = user.SecurityStamp;
-        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            user.PasswordHash = await hashing.HashAsync(password!, http.RequestAborted);
-        }
-
-        // One write transaction: clear the failure count, record the login, start the session. It first checks that
-        // the password was not changed (nor the account deactivated) while bcrypt ran, which would end this session.
-        IssuedTokens issued;
-        using (await writes.EnterAsync(http.RequestAborted))
-        await using (var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted))
-        {
-            if (!await db.Users.AnyAsync(u => u.Id == user.Id && u.IsActive && u.SecurityStamp == verifiedStamp, http.RequestAborted))
-            {
-                return ApiResults.NonField(InvalidCredentials);
-            }
-
-            await throttling.SucceededAsync(normalizedEmail, http.RequestAborted);
-            user.LastLogin = time.GetUtcNow().UtcDateTime;
-            issued = await tokens.StartSessionAsync(user, http.RequestAborted);
-            await transaction.CommitAsync(http.RequestAborted);
-        }
-
-        cookies.Write(http, issued);
-        logger.LogInformation("User {UserId} logged in from {RemoteIp}.", user.Id, http.Connection.RemoteIpAddress);
-        return TypedResults.Ok(LoginBody(issued, user, jwt.Value));
+        cookies.Write(http, result.Tokens);
+        return TypedResults.Ok(LoginBody(result.Tokens, result.User, jwt.Value));
     }
 
     private static async Task<IResult> RefreshAsync(HttpContext http, TokenService tokens, AuthCookies cookies, IOptions<JwtOptions> jwt)
@@ -225,7 +198,7 @@ public static class AccountsEndpoints
             : TokenError(TokenService.InvalidOrExpired);
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http, TokenService tokens, AuthCookies cookies)
+    private static async Task<IResult> LogoutAsync(HttpContext http, SignInService signIn)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (body is null)
@@ -234,28 +207,8 @@ public static class AccountsEndpoints
         }
 
         var token = body.Has("refresh") ? body.Text("refresh", allowBlank: true) : null;
-        await SignOutAsync(http, tokens, cookies, token);
+        await signIn.SignOutAsync(http, token);
         return ApiResults.Detail("Successfully logged out.", StatusCodes.Status200OK);
-    }
-
-    // Ends the session named by the refresh token (body or cookie) or by the request's own access token.
-    internal static async Task SignOutAsync(HttpContext http, TokenService tokens, AuthCookies cookies, string? bodyRefreshToken)
-    {
-        foreach (var refresh in new[] { bodyRefreshToken, http.Request.Cookies[AuthCookieNames.Refresh] })
-        {
-            if (!string.IsNullOrEmpty(refresh))
-            {
-                await tokens.RevokeSessionAsync(refresh, http.RequestAborted);
-            }
-        }
-
-        var authenticated = await http.AuthenticateAsync();
-        if (authenticated.Principal?.SessionId() is { } sessionId)
-        {
-            await tokens.RevokeSessionByIdAsync(sessionId, http.RequestAborted);
-        }
-
-        cookies.Delete(http);
     }
 
     private static async Task<IResult> GetUserAsync(ClaimsPrincipal principal, UserManager<AppUser> users)
@@ -291,8 +244,7 @@ public static class AccountsEndpoints
     }
 
     private static async Task<IResult> ChangePasswordAsync(
-        HttpContext http, ClaimsPrincipal principal, AppDbContext db, PasswordHashing hashing, UserAccounts accounts,
-        LoginThrottling throttling, TokenService tokens, AuthCookies cookies, IOptions<JwtOptions> jwt)
+        HttpContext http, ClaimsPrincipal principal, AppDbContext db, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (body is null)
@@ -314,41 +266,32 @@ public static class AccountsEndpoints
             return ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
         }
 
-        // Guesses at the current password count towards the same lockout as logins: a stolen token is no oracle.
-        var normalizedEmail = user.NormalizedEmail!;
-        if (await throttling.BeginAttemptAsync(normalizedEmail, http.RequestAborted) is { } wait)
+        var change = await signIn.ChangePasswordAsync(user, oldPassword!, password1!, password2!, http.RequestAborted);
+        if (change.IsLockedOut)
         {
-            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return ApiResults.Detail(LockedOut, StatusCodes.Status429TooManyRequests);
+            return LockedOutResult(http, change.LockoutWait.Value);
         }
 
-        if (await hashing.VerifyAsync(user.PasswordHash, oldPassword!, http.RequestAborted) == PasswordVerificationResult.Failed)
+        if (!change.Succeeded)
         {
-            var wrong = new FieldErrors();
-            wrong.Add("old_password", "Your old password was entered incorrectly. Please enter it again.");
-            return wrong.ToResult();
+            var problems = new FieldErrors();
+            if (change.IsWrongCurrentPassword)
+            {
+                problems.Add("old_password", "Your old password was entered incorrectly. Please enter it again.");
+            }
+            else if (change.IsMismatch)
+            {
+                problems.Add("new_password2", "The two password fields didn\u2019t match.");
+            }
+            else
+            {
+                problems.Add("new_password2", change.Errors.Select(e => e.Description));
+            }
+
+            return problems.ToResult();
         }
 
-        await throttling.SucceededAsync(normalizedEmail, http.RequestAborted);
-
-        if (password1 != password2)
-        {
-            var mismatch = new FieldErrors();
-            mismatch.Add("new_password2", "The two password fields didn\u2019t match.");
-            return mismatch.ToResult();
-        }
-
-        var problems = UserAccounts.CheckPassword(password1!, user.Email!, user.FirstName, user.LastName);
-        if (problems.Count > 0)
-        {
-            var weak = new FieldErrors();
-            weak.Add("new_password2", problems);
-            return weak.ToResult();
-        }
-
-        // Every session ends, this one included; this client continues in a fresh session.
-        await accounts.SetPasswordAsync(user, password1!, keepSessionId: null, http.RequestAborted);
-        var issued = await tokens.StartSessionAsync(user, http.RequestAborted);
+        var issued = change.Tokens;
         cookies.Write(http, issued);
         return TypedResults.Ok(new PasswordChangedResponse(
             "New password has been saved.", issued.AccessToken, jwt.Value.ReturnRefreshTokenInBody ? issued.RefreshToken : ""));
@@ -395,6 +338,12 @@ public static class AccountsEndpoints
 
     private static LoginResponse LoginBody(IssuedTokens issued, AppUser user, JwtOptions options) =>
         new(issued.AccessToken, options.ReturnRefreshTokenInBody ? issued.RefreshToken : "", UserDetails.From(user));
+
+    private static IResult LockedOutResult(HttpContext http, TimeSpan wait)
+    {
+        http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return ApiResults.Detail(LockedOut, StatusCodes.Status429TooManyRequests);
+    }
 
     private static IResult TokenError(string detail) =>
         TypedResults.Json(new TokenErrorResponse(detail, "token_not_valid"), statusCode: StatusCodes.Status401Unauthorized);

@@ -22,14 +22,22 @@ public static class AccountsExtensions
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 0;
             })
-            .AddEntityFrameworkStores<AppDbContext>();
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
 
-        // Django's rules (PasswordRules) are checked by the callers, which report them per field.
+        // Identity's extension points: Django's password rules replace Identity's, emails are keyed as Django stores
+        // them, and outgoing mail has a seam (nothing is sent yet).
         services.RemoveAll<IPasswordValidator<AppUser>>();
+        services.AddScoped<IPasswordValidator<AppUser>, DjangoPasswordValidator>();
+        services.RemoveAll<ILookupNormalizer>();
+        services.AddSingleton<ILookupNormalizer, EmailLookupNormalizer>();
+        services.TryAddSingleton<IEmailSender<AppUser>, NoEmailSender>();
+
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<IPasswordHasher<AppUser>>(sp => sp.GetRequiredService<PasswordHashing>());
         services.AddScoped<UserAccounts>();
         services.AddScoped<LoginThrottling>();
+        services.AddScoped<SignInService>();
         return builder;
     }
 }

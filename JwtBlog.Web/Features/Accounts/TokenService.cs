@@ -8,32 +8,9 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace JwtBlog.Web.Features.Accounts;
 
-public sealed record IssuedTokens(
-    string AccessToken, DateTime AccessExpiresAt, string RefreshToken, DateTime RefreshExpiresAt, string SessionId);
-
-public sealed record RefreshResult(IssuedTokens? Tokens, string? Error)
-{
-    public static RefreshResult Fail(string error) => new(null, error);
-}
-
-public static class TokenTypes
-{
-    public const string Access = "access";
-    public const string Refresh = "refresh";
-}
-
-public static class TokenClaims
-{
-    public const string TokenType = "token_type";
-    public const string UserId = "user_id";
-    public const string SessionId = "sid";
-    public const string Email = "email";
-}
-
 // Issues, rotates and revokes the JWTs. Every login is a session row; every refresh token is a row keyed by jti.
 public sealed class TokenService(
     AppDbContext db,
-    WriteGate writes,
     SigningKey signingKey,
     SessionGuard guard,
     TimeProvider time,
@@ -101,65 +78,73 @@ public sealed class TokenService(
         var successorJti = NewId();
 
         // Rotations queue on the write gate; the UPDATE decides which of several concurrent ones consumes the token.
-        using var writing = await writes.EnterAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var consumed = await db.RefreshTokens
-            .Where(t => t.Jti == jti && t.SessionId == sessionId && t.ConsumedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now).SetProperty(t => t.ReplacedByJti, successorJti), ct);
-
-        var session = await db.Sessions.Include(s => s.User).SingleOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session?.User is not { IsActive: true } user || session.RevokedAt is not null || session.ExpiresAt <= now)
-        {
-            return RefreshResult.Fail(InvalidOrExpired);
-        }
-
-        if (consumed == 1)
-        {
-            var successor = new RefreshTokenRecord
+        var (result, reusedBy) = await db.InWriteTransactionAsync(
+            async token =>
             {
-                Jti = successorJti,
-                SessionId = sessionId,
-                IssuedAt = now,
-                ExpiresAt = Min(now + _options.RefreshTokenLifetime, session.ExpiresAt),
-            };
-            db.RefreshTokens.Add(successor);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return new RefreshResult(Issue(user, successor, now), null);
-        }
+                var session = await db.Sessions.Include(s => s.User).SingleOrDefaultAsync(s => s.Id == sessionId, token);
+                if (session?.User is not { IsActive: true } user || session.RevokedAt is not null || session.ExpiresAt <= now)
+                {
+                    return (RefreshResult.Fail(InvalidOrExpired), (int?)null);
+                }
 
-        var presented = await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Jti == jti && t.SessionId == sessionId, ct);
-        if (presented?.ConsumedAt is not { } consumedAt)
+                var consumed = await db.RefreshTokens
+                    .Where(t => t.Jti == jti && t.SessionId == sessionId && t.ConsumedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now).SetProperty(t => t.ReplacedByJti, successorJti), token);
+                if (consumed == 1)
+                {
+                    var successor = new RefreshTokenRecord
+                    {
+                        Jti = successorJti,
+                        SessionId = sessionId,
+                        IssuedAt = now,
+                        ExpiresAt = Min(now + _options.RefreshTokenLifetime, session.ExpiresAt),
+                    };
+                    db.RefreshTokens.Add(successor);
+                    await db.SaveChangesAsync(token);
+                    return (new RefreshResult(Issue(user, successor, now), null), null);
+                }
+
+                var presented = await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Jti == jti && t.SessionId == sessionId, token);
+                if (presented?.ConsumedAt is not { } consumedAt)
+                {
+                    return (RefreshResult.Fail(InvalidOrExpired), null);
+                }
+
+                if (now - consumedAt <= _options.RefreshReuseGraceWindow && presented.ReplacedByJti is { } replacedBy
+                    && await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Jti == replacedBy, token) is { } sibling)
+                {
+                    return (new RefreshResult(Issue(user, sibling, now), null), null);
+                }
+
+                session.RevokedAt = now;
+                await db.SaveChangesAsync(token);
+                return (RefreshResult.Fail(InvalidOrExpired), user.Id);
+            },
+            ct);
+
+        if (reusedBy is { } userId)
         {
-            return RefreshResult.Fail(InvalidOrExpired);
+            guard.MarkRevoked([sessionId]);
+            logger.RefreshTokenReused(userId, AccountsLog.ShortSessionId(sessionId));
         }
 
-        if (now - consumedAt <= _options.RefreshReuseGraceWindow && presented.ReplacedByJti is { } replacedBy
-            && await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Jti == replacedBy, ct) is { } sibling)
-        {
-            return new RefreshResult(Issue(user, sibling, now), null);
-        }
-
-        session.RevokedAt = now;
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        guard.MarkRevoked([sessionId]);
-        logger.LogWarning("Refresh token reuse detected for user {UserId}; session {SessionId} revoked.", user.Id, sessionId[..8]);
-        return RefreshResult.Fail(InvalidOrExpired);
+        return result;
     }
 
     // Logout: ends the session of a refresh token that this server signed, even an expired one.
-    public async Task RevokeSessionAsync(string refreshToken, CancellationToken ct)
+    // Returns the id of the session the token names, or null for a token this server did not sign.
+    public async Task<string?> RevokeSessionAsync(string refreshToken, CancellationToken ct)
     {
         var parameters = _parameters.Clone();
         parameters.ValidateLifetime = false;
         var result = await _handler.ValidateTokenAsync(refreshToken, parameters);
         if (!result.IsValid || !result.Claims.TryGetValue(TokenClaims.SessionId, out var value) || value is not string sessionId)
         {
-            return;
+            return null;
         }
 
         await RevokeSessionByIdAsync(sessionId, ct);
+        return sessionId;
     }
 
     public async Task RevokeSessionByIdAsync(string sessionId, CancellationToken ct)
@@ -170,7 +155,8 @@ public sealed class TokenService(
     }
 
     // Ends every session of the user (but one, if named): their access and refresh tokens are refused from now on.
-    public async Task EndSessionsAsync(int userId, string? exceptSessionId, CancellationToken ct)
+    // Returns how many were still alive.
+    public async Task<int> EndSessionsAsync(int userId, string? exceptSessionId, CancellationToken ct)
     {
         var sessionIds = await db.Sessions
             .Where(s => s.UserId == userId && s.RevokedAt == null && s.Id != exceptSessionId)
@@ -178,12 +164,13 @@ public sealed class TokenService(
             .ToListAsync(ct);
         if (sessionIds.Count == 0)
         {
-            return;
+            return 0;
         }
 
         await db.Sessions.Where(s => sessionIds.Contains(s.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, Now()), ct);
         guard.MarkRevoked(sessionIds);
+        return sessionIds.Count;
     }
 
     // Signature, issuer, audience, lifetime and token_type; no database lookup.

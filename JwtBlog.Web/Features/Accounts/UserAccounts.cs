@@ -14,19 +14,24 @@ public sealed class UserAccounts(
 {
     public const string DuplicateEmail = "A user is already registered with this e-mail address.";
 
-    public Task<AppUser?> FindByEmailAsync(string email) => users.FindByEmailAsync(EmailAddress.Normalize(email));
+    // The lookup key comes from the registered ILookupNormalizer (EmailLookupNormalizer).
+    public Task<AppUser?> FindByEmailAsync(string email) => users.FindByEmailAsync(email);
 
-    // The whole Django rule set, similarity to the user's own email and names included.
-    public static List<string> CheckPassword(string password, string email, string firstName, string lastName)
+    // Every registered IPasswordValidator (Django's rules among them), as UserManager's own flows apply them.
+    public async Task<IReadOnlyList<IdentityError>> ValidatePasswordAsync(AppUser user, string password)
     {
-        var errors = PasswordRules.Check(password);
-        if (errors.Count == 0 && PasswordRules.CheckSimilarity(password, email, firstName, lastName) is { } similar)
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
         {
-            errors.Add(similar);
+            errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
         }
 
         return errors;
     }
+
+    // The whole Django rule set, similarity to the user's own email and names included, as messages.
+    public static List<string> CheckPassword(string password, string email, string firstName, string lastName) =>
+        DjangoPasswordValidator.Validate(password, email, firstName, lastName).Select(e => e.Description).ToList();
 
     // The caller has validated the fields and the password. Returns false when the email is taken (also by a racing request).
     public async Task<bool> CreateAsync(AppUser user, string password, CancellationToken ct)
@@ -69,18 +74,20 @@ public sealed class UserAccounts(
             : throw new InvalidOperationException("Could not create the user: " + string.Join("; ", result.Errors.Select(e => e.Code)));
     }
 
-    // A new password ends every session of the user but the one named; the security stamp changes too.
-    // One transaction: a new password never stays behind with the old sessions still alive.
-    public async Task SetPasswordAsync(AppUser user, string password, string? keepSessionId, CancellationToken ct)
+    // A new password ends every session of the user but the one named; the security stamp changes too. One write
+    // transaction: a new password never stays behind with the old sessions still alive. Returns the sessions ended.
+    // The caller has validated the password; SignInService.SetPasswordAsync also logs who set it.
+    public async Task<int> SetPasswordAsync(AppUser user, string password, string? keepSessionId, CancellationToken ct)
     {
-        user.PasswordHash = await hashing.HashAsync(password, ct);
-        user.SecurityStamp = Guid.NewGuid().ToString("N");
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.SaveChangesAsync(ct);
-        await tokens.EndSessionsAsync(user.Id, keepSessionId, ct);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
-        }
+        var hash = await hashing.HashAsync(password, ct);
+        return await db.InWriteTransactionAsync(
+            async token =>
+            {
+                user.PasswordHash = hash;
+                user.SecurityStamp = Guid.NewGuid().ToString("N");
+                await db.SaveChangesAsync(token);
+                return await tokens.EndSessionsAsync(user.Id, keepSessionId, token);
+            },
+            ct);
     }
 }

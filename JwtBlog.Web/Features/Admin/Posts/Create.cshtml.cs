@@ -23,12 +23,16 @@ public sealed class CreateModel(AppDbContext db, CurrentUser current, UserAccoun
 
         var now = time.GetUtcNow().UtcDateTime;
         var post = new Post { Title = Input.Title!, Content = Input.Content!, AuthorId = author!.Id, CreatedAt = now, UpdatedAt = now };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(ct);
-        db.LogAction((await current.GetAsync())!, now, AdminObjectTypes.Post, post.Id, post.Title, AdminActions.Add, "Added.");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        var actor = (await current.GetAsync())!;
+        await db.InWriteTransactionAsync(
+            async token =>
+            {
+                db.Posts.Add(post);
+                await db.SaveChangesAsync(token);
+                db.LogAction(actor, now, AdminObjectTypes.Post, post.Id, post.Title, AdminActions.Add, "Added.");
+                await db.SaveChangesAsync(token);
+            },
+            ct);
         TempData["Status"] = $"The post “{post.Title}” was added.";
         return RedirectToPage("Index");
     }

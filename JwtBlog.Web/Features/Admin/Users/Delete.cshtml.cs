@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JwtBlog.Web.Features.Admin.Users;
 
 // The confirm page. Deleting a user keeps their posts: the author becomes null, shown as a deleted user.
-public sealed class DeleteModel(AppDbContext db, CurrentUser current, TokenService tokens, TimeProvider time) : PageModel
+public sealed class DeleteModel(AppDbContext db, CurrentUser current, SignInService signIn, TimeProvider time) : PageModel
 {
     public AppUser Target { get; private set; } = null!;
 
@@ -40,14 +40,16 @@ public sealed class DeleteModel(AppDbContext db, CurrentUser current, TokenServi
         }
 
         var actor = (await current.GetAsync())!;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
-        // Ending the sessions first drops them from the session cache; the delete then removes them.
-        await tokens.EndSessionsAsync(Target.Id, exceptSessionId: null, ct);
-        db.Users.Remove(Target);
-        db.LogAction(actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Delete, "Deleted.");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await db.InWriteTransactionAsync(
+            async token =>
+            {
+                // Ending the sessions first drops them from the session cache; the delete then removes them.
+                await signIn.EndSessionsAsync(Target.Id, keepSessionId: null, SecurityActors.Admin(actor.Id), token);
+                db.Users.Remove(Target);
+                db.LogAction(actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Delete, "Deleted.");
+                await db.SaveChangesAsync(token);
+            },
+            ct);
         TempData["Status"] = $"The user {Target.Email} was deleted.";
         return RedirectToPage("Index");
     }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JwtBlog.Web.Features.Admin.Users;
 
-public sealed class EditModel(AppDbContext db, CurrentUser current, TokenService tokens, TimeProvider time) : PageModel
+public sealed class EditModel(AppDbContext db, CurrentUser current, SignInService signIn, TimeProvider time) : PageModel
 {
     [BindProperty] public UserInput Input { get; set; } = new();
 
@@ -51,15 +51,17 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TokenService
         var changed = Input.ApplyTo(Target);
         var deactivated = changed.Contains(UserInput.ActiveLabel) && !Target.IsActive;
         var summary = AdminLog.Changed(changed) + (deactivated ? " Ended all sessions." : "");
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.LogAction(Actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change, summary);
-        await db.SaveChangesAsync(ct);
-        if (deactivated)
-        {
-            await tokens.EndSessionsAsync(Target.Id, exceptSessionId: null, ct);
-        }
-
-        await transaction.CommitAsync(ct);
+        await db.InWriteTransactionAsync(
+            async token =>
+            {
+                db.LogAction(Actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change, summary);
+                await db.SaveChangesAsync(token);
+                if (deactivated)
+                {
+                    await signIn.EndSessionsAsync(Target.Id, keepSessionId: null, SecurityActors.Admin(Actor.Id), token);
+                }
+            },
+            ct);
         TempData["Status"] = $"The user {Target.Email} was changed.";
         return RedirectToPage(new { id });
     }
@@ -78,11 +80,14 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TokenService
             return Forbid();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.LogAction(Actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change, "Ended all sessions.");
-        await db.SaveChangesAsync(ct);
-        await tokens.EndSessionsAsync(Target.Id, IsSelf ? User.SessionId() : null, ct);
-        await transaction.CommitAsync(ct);
+        await db.InWriteTransactionAsync(
+            async token =>
+            {
+                db.LogAction(Actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change, "Ended all sessions.");
+                await db.SaveChangesAsync(token);
+                await signIn.EndSessionsAsync(Target.Id, IsSelf ? User.SessionId() : null, SecurityActors.Admin(Actor.Id), token);
+            },
+            ct);
         TempData["Status"] = $"All sessions of {Target.Email} were ended.";
         return RedirectToPage(new { id });
     }

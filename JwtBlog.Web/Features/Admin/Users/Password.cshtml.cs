@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace JwtBlog.Web.Features.Admin.Users;
 
 // Django's admin "change password" form: the password rules apply, and every session of the user ends.
-public sealed class PasswordModel(AppDbContext db, CurrentUser current, UserAccounts accounts, TimeProvider time) : PageModel
+public sealed class PasswordModel(
+    AppDbContext db, CurrentUser current, UserAccounts accounts, SignInService signIn, TimeProvider time) : PageModel
 {
     [BindProperty] public PasswordInput Input { get; set; } = new();
 
@@ -30,9 +31,9 @@ public sealed class PasswordModel(AppDbContext db, CurrentUser current, UserAcco
         }
         else if (ModelState.IsValid)
         {
-            foreach (var problem in UserAccounts.CheckPassword(Input.Password1!, Target.Email!, Target.FirstName, Target.LastName))
+            foreach (var problem in await accounts.ValidatePasswordAsync(Target, Input.Password1!))
             {
-                ModelState.AddModelError("Input.Password1", problem);
+                ModelState.AddModelError("Input.Password1", problem.Description);
             }
         }
 
@@ -43,7 +44,7 @@ public sealed class PasswordModel(AppDbContext db, CurrentUser current, UserAcco
 
         var actor = (await current.GetAsync())!;
         db.LogAction(actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change, "Changed password.");
-        await accounts.SetPasswordAsync(Target, Input.Password1!, actor.Id == Target.Id ? User.SessionId() : null, ct);
+        await signIn.SetPasswordAsync(Target, Input.Password1!, actor.Id == Target.Id ? User.SessionId() : null, SecurityActors.Admin(actor.Id), ct);
         TempData["Status"] = $"The password of {Target.Email} was changed and their sessions were ended.";
         return RedirectToPage("Edit", new { id });
     }

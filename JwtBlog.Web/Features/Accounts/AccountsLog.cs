@@ -1,0 +1,58 @@
+using System.Net;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// Security events of the accounts feature: EventIds 1000 and up. No password, token or full session id in any of them.
+public static partial class AccountsLog
+{
+    // Enough to tell sessions apart in the log, too little to name one to the server.
+    public static string ShortSessionId(string sessionId) => sessionId.Length <= 8 ? sessionId : sessionId[..8];
+
+    [LoggerMessage(EventId = 1000, EventName = "LoginSucceeded", Level = LogLevel.Information,
+        Message = "User {UserId} logged in from {RemoteIp}.")]
+    public static partial void LoginSucceeded(this ILogger logger, int userId, IPAddress? remoteIp);
+
+    [LoggerMessage(EventId = 1001, EventName = "LoginFailed", Level = LogLevel.Warning,
+        Message = "Failed login for user {UserId} from {RemoteIp}.")]
+    public static partial void LoginFailed(this ILogger logger, int userId, IPAddress? remoteIp);
+
+    [LoggerMessage(EventId = 1002, EventName = "LoginFailedUnknownEmail", Level = LogLevel.Warning,
+        Message = "Failed login for an unknown email from {RemoteIp}.")]
+    public static partial void LoginFailedUnknownEmail(this ILogger logger, IPAddress? remoteIp);
+
+    [LoggerMessage(EventId = 1003, EventName = "LockedOut", Level = LogLevel.Warning,
+        Message = "Login refused: the account is locked for {Seconds} more seconds after repeated failures.")]
+    public static partial void LockedOut(this ILogger logger, int seconds);
+
+    [LoggerMessage(EventId = 1004, EventName = "LockoutStarted", Level = LogLevel.Warning,
+        Message = "Lockout started: {Attempts} login attempts without success; the account is locked for {Seconds} seconds.")]
+    public static partial void LockoutStarted(this ILogger logger, int attempts, int seconds);
+
+    [LoggerMessage(EventId = 1005, EventName = "Registered", Level = LogLevel.Information,
+        Message = "User {UserId} registered from {RemoteIp}.")]
+    public static partial void Registered(this ILogger logger, int userId, IPAddress? remoteIp);
+
+    [LoggerMessage(EventId = 1006, EventName = "LoggedOut", Level = LogLevel.Information,
+        Message = "Session {SessionId} ended by logout.")]
+    public static partial void LoggedOut(this ILogger logger, string sessionId);
+
+    [LoggerMessage(EventId = 1007, EventName = "PasswordChanged", Level = LogLevel.Information,
+        Message = "User {UserId} changed their password.")]
+    public static partial void PasswordChanged(this ILogger logger, int userId);
+
+    [LoggerMessage(EventId = 1008, EventName = "PasswordSet", Level = LogLevel.Information,
+        Message = "The password of user {UserId} was set by {SetBy}.")]
+    public static partial void PasswordSet(this ILogger logger, int userId, string setBy);
+
+    [LoggerMessage(EventId = 1009, EventName = "RefreshTokenReused", Level = LogLevel.Warning,
+        Message = "Refresh token reuse detected for user {UserId}; session {SessionId} revoked.")]
+    public static partial void RefreshTokenReused(this ILogger logger, int userId, string sessionId);
+
+    [LoggerMessage(EventId = 1010, EventName = "SessionsEnded", Level = LogLevel.Information,
+        Message = "{Count} sessions of user {UserId} ended by {EndedBy}.")]
+    public static partial void SessionsEnded(this ILogger logger, int count, int userId, string endedBy);
+
+    [LoggerMessage(EventId = 1011, EventName = "NoEmailSender", Level = LogLevel.Debug,
+        Message = "No email sender is configured: the {Purpose} email for user {UserId} was not sent.")]
+    public static partial void NoEmailSender(this ILogger logger, string purpose, int userId);
+}

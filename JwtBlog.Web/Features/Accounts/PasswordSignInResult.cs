@@ -1,0 +1,34 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// Identity's SignInResult for this app: succeeded (with the new session's tokens), failed, locked out (with the
+// wait), or a second factor still required (no flow asks for one yet).
+public sealed class PasswordSignInResult
+{
+    private PasswordSignInResult()
+    {
+    }
+
+    public static PasswordSignInResult Failed { get; } = new();
+
+    public IssuedTokens? Tokens { get; private init; }
+
+    public AppUser? User { get; private init; }
+
+    public TimeSpan? LockoutWait { get; private init; }
+
+    public bool RequiresSecondFactor { get; private init; }
+
+    [MemberNotNullWhen(true, nameof(Tokens), nameof(User))]
+    public bool Succeeded => Tokens is not null && User is not null;
+
+    [MemberNotNullWhen(true, nameof(LockoutWait))]
+    public bool IsLockedOut => LockoutWait is not null;
+
+    public static PasswordSignInResult Success(IssuedTokens tokens, AppUser user) => new() { Tokens = tokens, User = user };
+
+    public static PasswordSignInResult LockedOut(TimeSpan wait) => new() { LockoutWait = wait };
+
+    public static PasswordSignInResult SecondFactorRequired(AppUser user) => new() { User = user, RequiresSecondFactor = true };
+}

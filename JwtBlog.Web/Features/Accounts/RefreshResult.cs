@@ -1,0 +1,6 @@
+namespace JwtBlog.Web.Features.Accounts;
+
+public sealed record RefreshResult(IssuedTokens? Tokens, string? Error)
+{
+    public static RefreshResult Fail(string error) => new(null, error);
+}

@@ -1,0 +1,27 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Identity;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// A registration: the new user signed in, the email already taken, or a password the validators reject.
+public sealed class RegistrationResult
+{
+    private RegistrationResult()
+    {
+    }
+
+    public static RegistrationResult DuplicateEmail { get; } = new() { IsDuplicateEmail = true };
+
+    public IssuedTokens? Tokens { get; private init; }
+
+    public bool IsDuplicateEmail { get; private init; }
+
+    public IReadOnlyList<IdentityError> Errors { get; private init; } = [];
+
+    [MemberNotNullWhen(true, nameof(Tokens))]
+    public bool Succeeded => Tokens is not null;
+
+    public static RegistrationResult Success(IssuedTokens tokens) => new() { Tokens = tokens };
+
+    public static RegistrationResult Rejected(IReadOnlyList<IdentityError> errors) => new() { Errors = errors };
+}

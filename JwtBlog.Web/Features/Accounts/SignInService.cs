@@ -1,0 +1,182 @@
+using JwtBlog.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// Identity's SignInManager for session-backed JWTs: password sign-in with lockout, registration, password change and
+// set, sign-out and ending sessions, each with its security event. Endpoints, pages and commands call this.
+public sealed class SignInService(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    UserAccounts accounts,
+    PasswordHashing hashing,
+    LoginThrottling throttling,
+    TokenService tokens,
+    AuthCookies cookies,
+    IHttpContextAccessor httpContext,
+    TimeProvider time,
+    ILogger<SignInService> logger)
+{
+    // The lockout is counted before bcrypt runs; an unknown email still costs one verification (same timing).
+    public async Task<PasswordSignInResult> PasswordSignInAsync(string email, string password, CancellationToken ct)
+    {
+        var normalizedEmail = users.NormalizeEmail(email)!;
+        if (await throttling.BeginAttemptAsync(normalizedEmail, ct) is { } wait)
+        {
+            return PasswordSignInResult.LockedOut(wait);
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        var verification = await hashing.VerifyAsync(user?.PasswordHash, password, ct);
+        if (user is null || !user.IsActive || verification == PasswordVerificationResult.Failed)
+        {
+            LogFailedLogin(user);
+            return PasswordSignInResult.Failed;
+        }
+
+        var verifiedStamp = user.SecurityStamp;
+        var rehashed = verification == PasswordVerificationResult.SuccessRehashNeeded ? await hashing.HashAsync(password, ct) : null;
+
+        // One write transaction: clear the failure count, record the login, start the session. It first checks that
+        // the password was not changed (nor the account deactivated) while bcrypt ran, which would end this session.
+        var issued = await db.InWriteTransactionAsync(
+            async token =>
+            {
+                if (!await db.Users.AnyAsync(u => u.Id == user.Id && u.IsActive && u.SecurityStamp == verifiedStamp, token))
+                {
+                    return null;
+                }
+
+                await throttling.SucceededAsync(normalizedEmail, token);
+                user.LastLogin = time.GetUtcNow().UtcDateTime;
+                if (rehashed is not null)
+                {
+                    user.PasswordHash = rehashed;
+                }
+
+                await db.SaveChangesAsync(token);
+                return await tokens.StartSessionAsync(user, token);
+            },
+            ct);
+
+        if (issued is null)
+        {
+            LogFailedLogin(user);
+            return PasswordSignInResult.Failed;
+        }
+
+        logger.LoginSucceeded(user.Id, RemoteIp);
+        return PasswordSignInResult.Success(issued, user);
+    }
+
+    // The caller has validated the fields; the password rules are checked here against the whole profile.
+    public async Task<RegistrationResult> RegisterAsync(AppUser user, string password, CancellationToken ct)
+    {
+        var errors = await accounts.ValidatePasswordAsync(user, password);
+        if (errors.Count > 0)
+        {
+            return RegistrationResult.Rejected(errors);
+        }
+
+        if (!await accounts.CreateAsync(user, password, ct))
+        {
+            return RegistrationResult.DuplicateEmail;
+        }
+
+        var issued = await tokens.StartSessionAsync(user, ct);
+        logger.Registered(user.Id, RemoteIp);
+        return RegistrationResult.Success(issued);
+    }
+
+    // Every session ends, the caller's included; the caller continues in the fresh session returned.
+    public async Task<PasswordChangeResult> ChangePasswordAsync(
+        AppUser user, string currentPassword, string newPassword, string confirmPassword, CancellationToken ct)
+    {
+        // Guesses at the current password count towards the same lockout as logins: a stolen token is no oracle.
+        var normalizedEmail = user.NormalizedEmail!;
+        if (await throttling.BeginAttemptAsync(normalizedEmail, ct) is { } wait)
+        {
+            return PasswordChangeResult.LockedOut(wait);
+        }
+
+        if (await hashing.VerifyAsync(user.PasswordHash, currentPassword, ct) == PasswordVerificationResult.Failed)
+        {
+            return PasswordChangeResult.WrongCurrentPassword;
+        }
+
+        await throttling.SucceededAsync(normalizedEmail, ct);
+        if (newPassword != confirmPassword)
+        {
+            return PasswordChangeResult.Mismatch;
+        }
+
+        var errors = await accounts.ValidatePasswordAsync(user, newPassword);
+        if (errors.Count > 0)
+        {
+            return PasswordChangeResult.Rejected(errors);
+        }
+
+        var ended = await accounts.SetPasswordAsync(user, newPassword, keepSessionId: null, ct);
+        logger.PasswordChanged(user.Id);
+        logger.SessionsEnded(ended, user.Id, SecurityActors.PasswordChange);
+        return PasswordChangeResult.Success(await tokens.StartSessionAsync(user, ct));
+    }
+
+    // Someone else (an admin, a management command) sets the password; the caller has validated it.
+    public async Task SetPasswordAsync(AppUser user, string password, string? keepSessionId, string setBy, CancellationToken ct)
+    {
+        var ended = await accounts.SetPasswordAsync(user, password, keepSessionId, ct);
+        logger.PasswordSet(user.Id, setBy);
+        logger.SessionsEnded(ended, user.Id, setBy);
+    }
+
+    // Their access and refresh tokens are refused from the next request on. Joins the caller's write transaction.
+    public async Task<int> EndSessionsAsync(int userId, string? keepSessionId, string endedBy, CancellationToken ct)
+    {
+        var ended = await tokens.EndSessionsAsync(userId, keepSessionId, ct);
+        logger.SessionsEnded(ended, userId, endedBy);
+        return ended;
+    }
+
+    // Ends the session named by the refresh token (body or cookie) or by the request's own access token.
+    public async Task SignOutAsync(HttpContext http, string? bodyRefreshToken)
+    {
+        var ended = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var refresh in new[] { bodyRefreshToken, http.Request.Cookies[AuthCookieNames.Refresh] })
+        {
+            if (!string.IsNullOrEmpty(refresh) && await tokens.RevokeSessionAsync(refresh, http.RequestAborted) is { } sessionId)
+            {
+                ended.Add(sessionId);
+            }
+        }
+
+        var authenticated = await http.AuthenticateAsync();
+        if (authenticated.Principal?.SessionId() is { } ownSessionId)
+        {
+            await tokens.RevokeSessionByIdAsync(ownSessionId, http.RequestAborted);
+            ended.Add(ownSessionId);
+        }
+
+        cookies.Delete(http);
+        foreach (var sessionId in ended)
+        {
+            logger.LoggedOut(AccountsLog.ShortSessionId(sessionId));
+        }
+    }
+
+    private System.Net.IPAddress? RemoteIp => httpContext.HttpContext?.Connection.RemoteIpAddress;
+
+    private void LogFailedLogin(AppUser? user)
+    {
+        if (user is null)
+        {
+            logger.LoginFailedUnknownEmail(RemoteIp);
+        }
+        else
+        {
+            logger.LoginFailed(user.Id, RemoteIp);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace JwtBlog.Web.Features.Accounts;
+
+public static class TokenClaims
+{
+    public const string TokenType = "token_type";
+    public const string UserId = "user_id";
+    public const string SessionId = "sid";
+    public const string Email = "email";
+}

@@ -1,0 +1,7 @@
+namespace JwtBlog.Web.Features.Accounts;
+
+public static class TokenTypes
+{
+    public const string Access = "access";
+    public const string Refresh = "refresh";
+}

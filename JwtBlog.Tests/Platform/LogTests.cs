@@ -1,17 +1,20 @@
 using System.Net;
 using JwtBlog.Tests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace JwtBlog.Tests.Platform;
 
 public sealed class LogTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 {
     [Fact]
-    public async Task LogsNameFailuresButNeverPasswordsOrTokens()
+    public async Task LogsSecurityEventsButNeverPasswordsTokensOrSessionIds()
     {
         var user = await app.CreateUserAsync();
         var client = app.CreateBrowser();
         var failed = await client.PostJsonAsync("/accounts/login/", new { email = user.Email, password = "my secret guess 1" });
         Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
+        var unknown = await client.PostJsonAsync("/accounts/login/", new { email = app.NewEmail("nobody"), password = "my secret guess 2" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         var login = await client.PostJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
         var access = Api.CookieValue(login.SetCookie("my-app-auth")!);
         var refresh = Api.CookieValue(login.SetCookie("my-refresh-token")!);
@@ -21,14 +24,25 @@ public sealed class LogTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         reuse.Headers.Add("Cookie", $"my-refresh-token={refresh}");
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().SendAsync(reuse)).StatusCode);
         await app.CreateClient().GetWithBearerAsync("/accounts/test/", "garbage." + access);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/accounts/logout/", new { })).StatusCode);
 
+        // LoginFailed, LoginFailedUnknownEmail, LoginSucceeded, RefreshTokenReused, LoggedOut.
+        var accountEvents = app.Logs.Events.Select(e => e.Id).Where(id => id is >= 1000 and < 2000).ToArray();
+        Assert.Equal([1001, 1002, 1000, 1009, 1006], accountEvents);
         var lines = app.Logs.Lines.ToArray();
         Assert.Contains(lines, l => l.Contains("Failed login for user " + user.Id, StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("Refresh token reuse detected", StringComparison.Ordinal));
-        var secrets = new[] { JwtBlogApp.Password, "my secret guess 1", access, refresh, Api.CookieValue(rotated.SetCookie("my-refresh-token")!), access.Split('.')[2] };
+
+        var sessionId = new JsonWebToken(access).GetClaim("sid").Value;
+        var secrets = new[]
+        {
+            JwtBlogApp.Password, "my secret guess 1", "my secret guess 2", access, refresh,
+            Api.CookieValue(rotated.SetCookie("my-refresh-token")!), access.Split('.')[2], sessionId[..9],
+        };
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.Ordinal));
         }
+
+        Assert.Contains(lines, l => l.Contains(sessionId[..8], StringComparison.Ordinal));
     }
 }

@@ -49,8 +49,8 @@ public static partial class AccountsLog
     public static partial void RefreshTokenReused(this ILogger logger, int userId, string sessionId);
 
     [LoggerMessage(EventId = 1010, EventName = "SessionsEnded", Level = LogLevel.Information,
-        Message = "{Count} sessions of user {UserId} ended by {EndedBy}.")]
-    public static partial void SessionsEnded(this ILogger logger, int count, int userId, string endedBy);
+        Message = "Sessions of user {UserId} ended by {EndedBy}: {Count}.")]
+    public static partial void SessionsEnded(this ILogger logger, int userId, string endedBy, int count);
 
     [LoggerMessage(EventId = 1011, EventName = "NoEmailSender", Level = LogLevel.Debug,
         Message = "No email sender is configured: the {Purpose} email for user {UserId} was not sent.")]

@@ -120,7 +120,7 @@ public sealed class SignInService(
 
         var ended = await accounts.SetPasswordAsync(user, newPassword, keepSessionId: null, ct);
         logger.PasswordChanged(user.Id);
-        logger.SessionsEnded(ended, user.Id, SecurityActors.PasswordChange);
+        logger.SessionsEnded(user.Id, SecurityActors.PasswordChange, ended);
         return PasswordChangeResult.Success(await tokens.StartSessionAsync(user, ct));
     }
 
@@ -129,14 +129,14 @@ public sealed class SignInService(
     {
         var ended = await accounts.SetPasswordAsync(user, password, keepSessionId, ct);
         logger.PasswordSet(user.Id, setBy);
-        logger.SessionsEnded(ended, user.Id, setBy);
+        logger.SessionsEnded(user.Id, setBy, ended);
     }
 
     // Their access and refresh tokens are refused from the next request on. Joins the caller's write transaction.
     public async Task<int> EndSessionsAsync(int userId, string? keepSessionId, string endedBy, CancellationToken ct)
     {
         var ended = await tokens.EndSessionsAsync(userId, keepSessionId, ct);
-        logger.SessionsEnded(ended, userId, endedBy);
+        logger.SessionsEnded(userId, endedBy, ended);
         return ended;
     }
 

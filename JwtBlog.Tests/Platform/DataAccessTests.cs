@@ -10,8 +10,12 @@ public sealed class DataAccessTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 {
     private static AdminLogEntry Entry(string label) => new()
     {
-        ActorEmail = "test@example.com", ObjectType = AdminObjectTypes.Post, ObjectId = "0", ObjectLabel = label,
-        Action = AdminActions.Change, Summary = "Test.",
+        ActorEmail = "test@example.com",
+        ObjectType = AdminObjectTypes.Post,
+        ObjectId = "0",
+        ObjectLabel = label,
+        Action = AdminActions.Change,
+        Summary = "Test.",
     };
 
     [Fact]

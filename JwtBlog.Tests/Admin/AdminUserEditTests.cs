@@ -230,6 +230,8 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         await AssertSignedOutAsync(second);
         Assert.True((await app.ReloadAsync(user)).IsActive);
         Assert.Equal(HttpStatusCode.OK, (await staff.Client.GetAsync("/admin")).StatusCode);
+        Assert.Contains(app.Logs.Lines, l => l.Contains($"Admin {staff.User.Id}: change user {user.Id}.", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, l => l.Contains($"Sessions of user {user.Id} ended by admin {staff.User.Id}: 2.", StringComparison.Ordinal));
 
         // They can log in again.
         var again = await app.SignInAsync(user);

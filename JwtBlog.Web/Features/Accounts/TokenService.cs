@@ -35,6 +35,7 @@ public sealed class TokenService(
     AppDbContext db,
     WriteGate writes,
     SigningKey signingKey,
+    TokenValidator validator,
     SessionGuard guard,
     TimeProvider time,
     IOptions<JwtOptions> options,
@@ -45,28 +46,6 @@ public sealed class TokenService(
 
     private static readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly JwtOptions _options = options.Value;
-    private readonly TokenValidationParameters _parameters = CreateValidationParameters(options.Value, signingKey, time);
-
-    public static TokenValidationParameters CreateValidationParameters(JwtOptions options, SigningKey key, TimeProvider time) => new()
-    {
-        ValidIssuer = options.Issuer,
-        ValidAudience = options.Audience,
-        IssuerSigningKey = key.Key,
-        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-        ValidTypes = ["JWT"],
-        RequireSignedTokens = true,
-        RequireExpirationTime = true,
-        ClockSkew = options.ClockSkew,
-        NameClaimType = TokenClaims.Email,
-        // The library would read the system clock; ours comes from TimeProvider so tests can move it.
-        LifetimeValidator = (notBefore, expires, _, parameters) =>
-        {
-            var now = time.GetUtcNow().UtcDateTime;
-            return expires is { } exp
-                && now - parameters.ClockSkew < exp
-                && (notBefore is not { } nbf || now + parameters.ClockSkew >= nbf);
-        },
-    };
 
     public async Task<IssuedTokens> StartSessionAsync(AppUser user, CancellationToken ct)
     {
@@ -89,14 +68,13 @@ public sealed class TokenService(
     // within the grace window gets the same successor (parallel tabs); later, it revokes the whole session.
     public async Task<RefreshResult> RefreshAsync(string refreshToken, CancellationToken ct)
     {
-        var (claims, error) = await ValidateAsync(refreshToken, TokenTypes.Refresh);
-        if (claims is null)
+        var (validated, error) = await validator.ValidateAsync(refreshToken, TokenTypes.Refresh);
+        if (validated?.Jti is not { } jti)
         {
-            return RefreshResult.Fail(error!);
+            return RefreshResult.Fail(error ?? InvalidOrExpired);
         }
 
-        var jti = claims.FindFirstValue(JwtRegisteredClaimNames.Jti)!;
-        var sessionId = claims.FindFirstValue(TokenClaims.SessionId)!;
+        var sessionId = validated.SessionId;
         var now = Now();
         var successorJti = NewId();
 
@@ -108,7 +86,8 @@ public sealed class TokenService(
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now).SetProperty(t => t.ReplacedByJti, successorJti), ct);
 
         var session = await db.Sessions.Include(s => s.User).SingleOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session?.User is not { IsActive: true } user || session.RevokedAt is not null || session.ExpiresAt <= now)
+        if (session?.User is not { IsActive: true } user || user.Id != validated.UserId
+            || session.RevokedAt is not null || session.ExpiresAt <= now)
         {
             return RefreshResult.Fail(InvalidOrExpired);
         }
@@ -151,15 +130,10 @@ public sealed class TokenService(
     // Logout: ends the session of a refresh token that this server signed, even an expired one.
     public async Task RevokeSessionAsync(string refreshToken, CancellationToken ct)
     {
-        var parameters = _parameters.Clone();
-        parameters.ValidateLifetime = false;
-        var result = await _handler.ValidateTokenAsync(refreshToken, parameters);
-        if (!result.IsValid || !result.Claims.TryGetValue(TokenClaims.SessionId, out var value) || value is not string sessionId)
+        if (await validator.ValidateIgnoringLifetimeAsync(refreshToken) is { } validated)
         {
-            return;
+            await RevokeSessionByIdAsync(validated.SessionId, ct);
         }
-
-        await RevokeSessionByIdAsync(sessionId, ct);
     }
 
     public async Task RevokeSessionByIdAsync(string sessionId, CancellationToken ct)
@@ -186,18 +160,11 @@ public sealed class TokenService(
         guard.MarkRevoked(sessionIds);
     }
 
-    // Signature, issuer, audience, lifetime and token_type; no database lookup.
+    // TokenValidator's rule (no database lookup), as claims.
     public async Task<(ClaimsPrincipal? Claims, string? Error)> ValidateAsync(string token, string expectedType)
     {
-        var result = await _handler.ValidateTokenAsync(token, _parameters);
-        if (!result.IsValid || result.ClaimsIdentity.FindFirst(TokenClaims.SessionId) is null)
-        {
-            return (null, InvalidOrExpired);
-        }
-
-        return result.ClaimsIdentity.FindFirst(TokenClaims.TokenType)?.Value == expectedType
-            ? (new ClaimsPrincipal(result.ClaimsIdentity), null)
-            : (null, WrongType);
+        var (validated, error) = await validator.ValidateAsync(token, expectedType);
+        return (validated?.ToPrincipal(JwtCookieHandler.SchemeName), error);
     }
 
     private IssuedTokens Issue(AppUser user, RefreshTokenRecord refresh, DateTime now)

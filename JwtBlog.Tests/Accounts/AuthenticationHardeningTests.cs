@@ -25,8 +25,11 @@ public sealed class AuthenticationHardeningTests(JwtBlogApp app) : IClassFixture
         claims["user_id"] = (long)superuser.Id;
         claims["sub"] = superuser.Id.ToString(CultureInfo.InvariantCulture);
         claims["email"] = superuser.Email!;
-        var response = await app.CreateClient().GetWithBearerAsync("/accounts/user/", Api.Mint(claims));
+        var forged = Api.Mint(claims);
+        var response = await app.CreateClient().GetWithBearerAsync("/accounts/user/", forged);
         Assert.Equal(Invalid, await response.RawJsonAsync(HttpStatusCode.Unauthorized));
+        var verify = await app.CreateClient().PostJsonAsync("/accounts/token/verify/", new { token = forged });
+        Assert.Equal(HttpStatusCode.Unauthorized, verify.StatusCode);
     }
 
     [Fact]
@@ -55,6 +58,10 @@ public sealed class AuthenticationHardeningTests(JwtBlogApp app) : IClassFixture
         var refresh = await SendAsync("/account", $"my-refresh-token={victim.Refresh}; my-refresh-token={attacker.Refresh}");
         Assert.Equal(HttpStatusCode.Redirect, refresh.StatusCode);
         Assert.Null(refresh.SetCookie("my-app-auth"));
+
+        // Either name sent twice makes the request's auth cookies untrustworthy, the good access cookie included.
+        var mixed = await SendAsync("/account", $"my-app-auth={victim.Access}; my-refresh-token={victim.Refresh}; my-refresh-token={attacker.Refresh}");
+        Assert.Equal(HttpStatusCode.Redirect, mixed.StatusCode);
     }
 
     [Fact]

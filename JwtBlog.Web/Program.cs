@@ -37,7 +37,6 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseCors();
 app.UseRateLimiter();
-app.UseSilentRefresh();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace JwtBlog.Tests.Accounts;
 
-// CONTRACT.md §6 and the security checklist's JWT items, with the cookie now accepted (a JwtBearer event).
+// CONTRACT.md §6 and the security checklist's JWT items, with the cookie now accepted (JwtCookieHandler).
 public sealed class TokenAuthenticationTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 {
     private const string NotProvided = "{\"detail\":\"Authentication credentials were not provided.\"}";

@@ -144,7 +144,7 @@ public static class AccountsEndpoints
         }
 
         var fromBody = jwt.Value.ReturnRefreshTokenInBody && body.Has("refresh");
-        var token = fromBody ? body.Text("refresh") : http.Request.Cookies[AuthCookieNames.Refresh];
+        var token = fromBody ? body.Text("refresh") : AuthCookies.Read(http.Request).Refresh;
         if (body.Errors.Any)
         {
             return body.Errors.ToResult();
@@ -193,7 +193,8 @@ public static class AccountsEndpoints
             return TokenError(problem!);
         }
 
-        return await guard.IsActiveAsync(http.RequestServices, claims.FindFirstValue(TokenClaims.SessionId)!, http.RequestAborted)
+        // The authentication handler's rule: TokenValidator, then a live session that belongs to the token's user.
+        return await guard.IsActiveAsync(claims.SessionId()!, claims.UserId(), http.RequestAborted)
             ? TypedResults.Ok(new { })
             : TokenError(TokenService.InvalidOrExpired);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace JwtBlog.Web.Features.Accounts;
 
@@ -8,9 +9,22 @@ public static class AuthCookieNames
     public const string Refresh = "my-refresh-token";
 }
 
-// Writes and deletes the two token cookies, always with the same attributes.
+// Reads, writes and deletes the two token cookies, always with the same attributes.
 public sealed class AuthCookies(IOptions<JwtOptions> options, TimeProvider time)
 {
+    // Request.Cookies keeps one value per name. A second cookie of the same name (one set for a parent domain or a
+    // narrower path: cookie tossing) must not choose whose tokens are read, so a duplicate makes both cookies count
+    // as absent.
+    public static (string? Access, string? Refresh, bool Duplicated) Read(HttpRequest request)
+    {
+        if (HasDuplicate(request.Headers.Cookie))
+        {
+            return (null, null, true);
+        }
+
+        return (NullIfEmpty(request.Cookies[AuthCookieNames.Access]), NullIfEmpty(request.Cookies[AuthCookieNames.Refresh]), false);
+    }
+
     public void Write(HttpContext context, IssuedTokens tokens)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -25,6 +39,33 @@ public sealed class AuthCookies(IOptions<JwtOptions> options, TimeProvider time)
         context.Response.Cookies.Delete(AuthCookieNames.Refresh, Options(context, null));
         context.Response.Headers.CacheControl = "no-store";
     }
+
+    private static bool HasDuplicate(StringValues cookieHeaders)
+    {
+        int access = 0, refresh = 0;
+        foreach (var header in cookieHeaders)
+        {
+            var text = header.AsSpan();
+            foreach (var range in text.SplitAny(";,"))
+            {
+                var pair = text[range];
+                var equals = pair.IndexOf('=');
+                var name = (equals < 0 ? pair : pair[..equals]).Trim();
+                if (name.Equals(AuthCookieNames.Access, StringComparison.OrdinalIgnoreCase))
+                {
+                    access++;
+                }
+                else if (name.Equals(AuthCookieNames.Refresh, StringComparison.OrdinalIgnoreCase))
+                {
+                    refresh++;
+                }
+            }
+        }
+
+        return access > 1 || refresh > 1;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private CookieOptions Options(HttpContext context, TimeSpan? lifetime) => new()
     {

@@ -12,6 +12,7 @@ namespace JwtBlog.Web.Features.Accounts;
 public sealed class TokenService(
     AppDbContext db,
     SigningKey signingKey,
+    TokenValidator validator,
     SessionGuard guard,
     TimeProvider time,
     IOptions<JwtOptions> options,
@@ -22,28 +23,6 @@ public sealed class TokenService(
 
     private static readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly JwtOptions _options = options.Value;
-    private readonly TokenValidationParameters _parameters = CreateValidationParameters(options.Value, signingKey, time);
-
-    public static TokenValidationParameters CreateValidationParameters(JwtOptions options, SigningKey key, TimeProvider time) => new()
-    {
-        ValidIssuer = options.Issuer,
-        ValidAudience = options.Audience,
-        IssuerSigningKey = key.Key,
-        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-        ValidTypes = ["JWT"],
-        RequireSignedTokens = true,
-        RequireExpirationTime = true,
-        ClockSkew = options.ClockSkew,
-        NameClaimType = TokenClaims.Email,
-        // The library would read the system clock; ours comes from TimeProvider so tests can move it.
-        LifetimeValidator = (notBefore, expires, _, parameters) =>
-        {
-            var now = time.GetUtcNow().UtcDateTime;
-            return expires is { } exp
-                && now - parameters.ClockSkew < exp
-                && (notBefore is not { } nbf || now + parameters.ClockSkew >= nbf);
-        },
-    };
 
     public async Task<IssuedTokens> StartSessionAsync(AppUser user, CancellationToken ct)
     {
@@ -66,14 +45,13 @@ public sealed class TokenService(
     // within the grace window gets the same successor (parallel tabs); later, it revokes the whole session.
     public async Task<RefreshResult> RefreshAsync(string refreshToken, CancellationToken ct)
     {
-        var (claims, error) = await ValidateAsync(refreshToken, TokenTypes.Refresh);
-        if (claims is null)
+        var (validated, error) = await validator.ValidateAsync(refreshToken, TokenTypes.Refresh);
+        if (validated?.Jti is not { } jti)
         {
-            return RefreshResult.Fail(error!);
+            return RefreshResult.Fail(error ?? InvalidOrExpired);
         }
 
-        var jti = claims.FindFirstValue(JwtRegisteredClaimNames.Jti)!;
-        var sessionId = claims.FindFirstValue(TokenClaims.SessionId)!;
+        var sessionId = validated.SessionId;
         var now = Now();
         var successorJti = NewId();
 
@@ -82,7 +60,8 @@ public sealed class TokenService(
             async token =>
             {
                 var session = await db.Sessions.Include(s => s.User).SingleOrDefaultAsync(s => s.Id == sessionId, token);
-                if (session?.User is not { IsActive: true } user || session.RevokedAt is not null || session.ExpiresAt <= now)
+                if (session?.User is not { IsActive: true } user || user.Id != validated.UserId
+                    || session.RevokedAt is not null || session.ExpiresAt <= now)
                 {
                     return (RefreshResult.Fail(InvalidOrExpired), (int?)null);
                 }
@@ -135,16 +114,13 @@ public sealed class TokenService(
     // Returns the id of the session the token names, or null for a token this server did not sign.
     public async Task<string?> RevokeSessionAsync(string refreshToken, CancellationToken ct)
     {
-        var parameters = _parameters.Clone();
-        parameters.ValidateLifetime = false;
-        var result = await _handler.ValidateTokenAsync(refreshToken, parameters);
-        if (!result.IsValid || !result.Claims.TryGetValue(TokenClaims.SessionId, out var value) || value is not string sessionId)
+        if (await validator.ValidateIgnoringLifetimeAsync(refreshToken) is { } validated)
         {
-            return null;
+            await RevokeSessionByIdAsync(validated.SessionId, ct);
+            return validated.SessionId;
         }
 
-        await RevokeSessionByIdAsync(sessionId, ct);
-        return sessionId;
+        return null;
     }
 
     public async Task RevokeSessionByIdAsync(string sessionId, CancellationToken ct)
@@ -173,18 +149,11 @@ public sealed class TokenService(
         return sessionIds.Count;
     }
 
-    // Signature, issuer, audience, lifetime and token_type; no database lookup.
+    // TokenValidator's rule (no database lookup), as claims.
     public async Task<(ClaimsPrincipal? Claims, string? Error)> ValidateAsync(string token, string expectedType)
     {
-        var result = await _handler.ValidateTokenAsync(token, _parameters);
-        if (!result.IsValid || result.ClaimsIdentity.FindFirst(TokenClaims.SessionId) is null)
-        {
-            return (null, InvalidOrExpired);
-        }
-
-        return result.ClaimsIdentity.FindFirst(TokenClaims.TokenType)?.Value == expectedType
-            ? (new ClaimsPrincipal(result.ClaimsIdentity), null)
-            : (null, WrongType);
+        var (validated, error) = await validator.ValidateAsync(token, expectedType);
+        return (validated?.ToPrincipal(JwtCookieHandler.SchemeName), error);
     }
 
     private IssuedTokens Issue(AppUser user, RefreshTokenRecord refresh, DateTime now)

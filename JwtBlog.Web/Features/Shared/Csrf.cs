@@ -1,6 +1,6 @@
 using JwtBlog.Web.Data;
-using JwtBlog.Web.Features.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace JwtBlog.Web.Features.Shared;
@@ -43,7 +43,7 @@ public static class Csrf
             endpoint.FilterFactories.Add((_, next) => async context =>
             {
                 var http = context.HttpContext;
-                if (!IsSafe(http.Request.Method) && http.User.Identity?.IsAuthenticated == true && http.IsAuthenticatedByCookie()
+                if (!IsSafe(http.Request.Method) && http.User.Identity?.IsAuthenticated == true && IsAuthenticatedByCookie(http)
                     && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
                 {
                     return ApiResults.Detail("CSRF Failed: CSRF token missing or incorrect.", StatusCodes.Status403Forbidden);
@@ -54,6 +54,11 @@ public static class Csrf
         });
         return builder;
     }
+
+    // The authentication handler says in its result's properties where the token came from.
+    private static bool IsAuthenticatedByCookie(HttpContext http) =>
+        http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.GetString(CredentialSource.PropertyName)
+            == CredentialSource.Cookie;
 
     private static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
 }

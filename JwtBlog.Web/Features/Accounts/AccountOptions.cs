@@ -11,7 +11,11 @@ public sealed class JwtOptions
     public string SigningKey { get; set; } = "";
     [Required] public string Issuer { get; set; } = "JwtBlog";
     [Required] public string Audience { get; set; } = "JwtBlog";
+
+    // Caps: a stolen access token lives at most a day, a session at most 90 days.
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
+    [Range(typeof(TimeSpan), "00:00:01", "90.00:00:00")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(1);
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);

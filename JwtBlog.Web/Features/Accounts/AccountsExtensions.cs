@@ -30,6 +30,8 @@ public static class AccountsExtensions
         services.AddSingleton<IPasswordHasher<AppUser>>(sp => sp.GetRequiredService<PasswordHashing>());
         services.AddScoped<UserAccounts>();
         services.AddScoped<LoginThrottling>();
+        services.AddMemoryCache();
+        services.AddSingleton<RefreshRateLimit>();
         return builder;
     }
 }

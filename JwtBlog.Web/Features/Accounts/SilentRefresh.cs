@@ -17,7 +17,7 @@ public static class SilentRefresh
         {
             var tokens = context.RequestServices.GetRequiredService<TokenService>();
             var cookies = context.RequestServices.GetRequiredService<AuthCookies>();
-            var result = await tokens.RefreshAsync(refreshToken, context.RequestAborted);
+            var result = await tokens.RefreshAsync(refreshToken, RefreshClient.From(context), context.RequestAborted);
             if (result.Tokens is { } issued)
             {
                 cookies.Write(context, issued);

@@ -23,6 +23,12 @@ if (command is not null)
     return await ManagementCommands.RunAsync(app, command, args[1..]);
 }
 
+// Settings are validated before anything is written to disk; a refused start says why in one line.
+if (!app.HasValidSettings())
+{
+    return 1;
+}
+
 await app.Services.MigrateDatabaseAsync();
 
 app.UseForwardedHeaders();

@@ -113,6 +113,23 @@ public sealed class RegistrationTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     }
 
     [Fact]
+    public async Task AQuotedLocalPartCannotRegisterASecondAccountForOneMailbox()
+    {
+        var local = "kate.sims" + Guid.NewGuid().ToString("N")[..6];
+        (await _client.PostJsonAsync("/accounts/join/", Join($"{local}@example.com", "correct horse battery"))).EnsureSuccessStatusCode();
+
+        foreach (var quoted in new[] { $"\"{local}\"@example.com", "\"a b\"@example.com" })
+        {
+            var join = await _client.PostJsonAsync("/accounts/join/", Join(quoted, "correct horse battery"));
+            Assert.Equal("{\"email\":[\"Enter a valid email address.\"]}", await join.RawJsonAsync(HttpStatusCode.BadRequest));
+            var login = await app.CreateClient().PostJsonAsync("/accounts/login/", new { email = quoted, password = "correct horse battery" });
+            Assert.Equal("{\"email\":[\"Enter a valid email address.\"]}", await login.RawJsonAsync(HttpStatusCode.BadRequest));
+        }
+
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync(u => EF.Functions.Like(u.Email!, "\"%"))));
+    }
+
+    [Fact]
     public async Task ConcurrentRegistrationsOfOneEmailCreateOneUser()
     {
         var email = app.NewEmail("race");

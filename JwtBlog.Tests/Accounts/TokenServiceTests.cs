@@ -7,6 +7,8 @@ namespace JwtBlog.Tests.Accounts;
 // The token service on its own (no HTTP): issuing, validating, rotating and revoking.
 public sealed class TokenServiceTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 {
+    private static readonly RefreshClient _browser = new(RefreshClient.HashUserAgent("Firefox"), "203.0.113.0/24");
+
     private async Task<T> WithTokensAsync<T>(Func<TokenService, Task<T>> action)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -43,7 +45,7 @@ public sealed class TokenServiceTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
         Assert.Equal(start.AddDays(1), issued.RefreshExpiresAt, TimeSpan.FromSeconds(1));
 
         app.Clock.Advance(TimeSpan.FromHours(20));
-        var rotated = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, CancellationToken.None));
+        var rotated = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, _browser, CancellationToken.None));
         Assert.Equal(issued.RefreshExpiresAt, rotated.Tokens!.RefreshExpiresAt);
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddHours(1), rotated.Tokens.AccessExpiresAt, TimeSpan.FromSeconds(1));
     }
@@ -53,16 +55,16 @@ public sealed class TokenServiceTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     {
         var user = await app.CreateUserAsync();
         var issued = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, CancellationToken.None));
-        var first = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, CancellationToken.None));
+        var first = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, _browser, CancellationToken.None));
         app.Clock.Advance(TimeSpan.FromSeconds(9));
-        var second = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, CancellationToken.None));
+        var second = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, _browser, CancellationToken.None));
         Assert.Equal(first.Tokens!.RefreshToken, second.Tokens!.RefreshToken);
         Assert.NotEqual(first.Tokens.AccessToken, second.Tokens.AccessToken);
 
         app.Clock.Advance(TimeSpan.FromSeconds(2));
-        var late = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, CancellationToken.None));
+        var late = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, _browser, CancellationToken.None));
         Assert.Equal(TokenService.InvalidOrExpired, late.Error);
-        var successor = await WithTokensAsync(tokens => tokens.RefreshAsync(first.Tokens.RefreshToken, CancellationToken.None));
+        var successor = await WithTokensAsync(tokens => tokens.RefreshAsync(first.Tokens.RefreshToken, _browser, CancellationToken.None));
         Assert.Null(successor.Tokens);
     }
 
@@ -82,7 +84,7 @@ public sealed class TokenServiceTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
             return true;
         });
 
-        Assert.Null((await WithTokensAsync(tokens => tokens.RefreshAsync(one.RefreshToken, CancellationToken.None))).Tokens);
-        Assert.NotNull((await WithTokensAsync(tokens => tokens.RefreshAsync(two.RefreshToken, CancellationToken.None))).Tokens);
+        Assert.Null((await WithTokensAsync(tokens => tokens.RefreshAsync(one.RefreshToken, _browser, CancellationToken.None))).Tokens);
+        Assert.NotNull((await WithTokensAsync(tokens => tokens.RefreshAsync(two.RefreshToken, _browser, CancellationToken.None))).Tokens);
     }
 }

@@ -12,7 +12,7 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     [Fact]
     public async Task StaffCanChangeNamesGenderBirthDateAndFlags()
     {
-        var staff = await app.SignInStaffAsync();
+        var staff = await app.SignInStaffAsync(superuser: true);
         var target = await app.CreateUserAsync();
 
         var response = await staff.Client.SubmitFormAsync($"/admin/users/{target.Id}", "#user-form", new Dictionary<string, string>
@@ -81,7 +81,7 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     public async Task StaffWhoAreNotSuperusersCannotGrantSuperuserStatus()
     {
         var staff = await app.SignInStaffAsync();
-        var target = await app.CreateUserAsync(staff: true);
+        var target = await app.CreateUserAsync();
         var page = await Html.GetDocumentAsync(staff.Client, $"/admin/users/{target.Id}");
         var form = Html.Form(page, "#user-form");
         var checkbox = (IHtmlInputElement)page.QuerySelector("#Input_IsSuperuser")!;
@@ -159,6 +159,57 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var saved = await app.ReloadAsync(superuser);
         Assert.Equal((true, true, true, superuser.PasswordHash), (saved.IsActive, saved.IsStaff, saved.IsSuperuser, saved.PasswordHash));
         Assert.Equal(HttpStatusCode.OK, (await superuserClient.Client.GetAsync("/accounts/test/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task StaffWhoAreNotSuperusersCannotGrantStaffOrChangeAnotherStaffMember()
+    {
+        var staff = await app.SignInStaffAsync();
+        var user = await app.CreateUserAsync();
+
+        var grant = await staff.Client.SubmitFormAsync($"/admin/users/{user.Id}", "#user-form", new Dictionary<string, string> { ["Input.IsStaff"] = "true" });
+        Assert.Equal("Only a superuser can grant staff status.", (await Html.ParseAsync(grant)).ErrorFor("Input.IsStaff"));
+        Assert.False((await app.ReloadAsync(user)).IsStaff);
+
+        var colleague = await app.CreateUserAsync(staff: true);
+        var colleagueClient = await app.SignInAsync(colleague);
+        var page = await Html.GetDocumentAsync(staff.Client, $"/admin/users/{colleague.Id}");
+        Assert.Equal("Only a superuser can change or delete another staff member.", page.QuerySelector("#superuser-only")?.TextContent);
+        Assert.Null(page.QuerySelector("#user-save"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.Client.GetAsync($"/admin/users/{colleague.Id}/password")).StatusCode);
+        Assert.Null((await Html.GetDocumentAsync(staff.Client, $"/admin/users/{colleague.Id}/delete")).QuerySelector("#delete-form"));
+
+        // Forms taken from a plain user's pages, pointed at the colleague, are refused.
+        foreach (var (path, form) in new[] { ("", "#user-form"), ("", "#end-sessions-form"), ("/password", "#password-form"), ("/delete", "#delete-form") })
+        {
+            var userPage = await Html.GetDocumentAsync(staff.Client, $"/admin/users/{user.Id}{path}");
+            var element = Html.Form(userPage, form);
+            element.Action = element.Action.Replace($"/admin/users/{user.Id}", $"/admin/users/{colleague.Id}", StringComparison.Ordinal);
+            var response = await staff.Client.SubmitAsync(element, form == "#password-form"
+                ? new Dictionary<string, string> { ["Input.Password1"] = "Fresh-Heron-Pond-77", ["Input.Password2"] = "Fresh-Heron-Pond-77" }
+                : null);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+
+        var saved = await app.ReloadAsync(colleague);
+        Assert.Equal((true, true, colleague.PasswordHash), (saved.IsActive, saved.IsStaff, saved.PasswordHash));
+        Assert.Equal(HttpStatusCode.OK, (await colleagueClient.Client.GetAsync("/accounts/test/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASuperuserCanGrantStaffAndChangeAnotherStaffMember()
+    {
+        var superuser = await app.SignInStaffAsync(superuser: true);
+        var colleague = await app.CreateUserAsync(staff: true);
+        var user = await app.CreateUserAsync();
+
+        var grant = await superuser.Client.SubmitFormAsync($"/admin/users/{user.Id}", "#user-form", new Dictionary<string, string> { ["Input.IsStaff"] = "true" });
+        Assert.Equal($"/admin/users/{user.Id}", grant.RedirectTarget());
+        var rename = await superuser.Client.SubmitFormAsync($"/admin/users/{colleague.Id}", "#user-form", new Dictionary<string, string> { ["Input.FirstName"] = "Renamed" });
+        Assert.Equal($"/admin/users/{colleague.Id}", rename.RedirectTarget());
+
+        Assert.True((await app.ReloadAsync(user)).IsStaff);
+        Assert.Equal("Renamed", (await app.ReloadAsync(colleague)).FirstName);
     }
 
     [Fact]

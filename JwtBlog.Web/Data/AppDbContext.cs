@@ -56,6 +56,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             token.HasKey(t => t.Jti);
             token.Property(t => t.Jti).HasMaxLength(32);
             token.Property(t => t.ReplacedByJti).HasMaxLength(32);
+            token.Property(t => t.ConsumedByUserAgentHash).HasMaxLength(RefreshClient.UserAgentHashLength);
+            token.Property(t => t.ConsumedFromAddressPrefix).HasMaxLength(RefreshClient.AddressPrefixMaxLength);
         });
 
         builder.Entity<LoginThrottle>(throttle =>

@@ -1,17 +1,23 @@
+using JwtBlog.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Web.Data;
 
-// Keeps the session, refresh-token and login-throttle tables bounded: rows past their end are deleted hourly.
+// Keeps the session, refresh-token and login-throttle tables bounded: rows past their end, and refresh rows consumed
+// longer ago than any grace window, are deleted hourly.
 public sealed class ExpiredRowsCleanup(IDbContextFactory<AppDbContext> contexts, TimeProvider time, ILogger<ExpiredRowsCleanup> logger) : BackgroundService
 {
     public static async Task<int> PurgeAsync(AppDbContext db, DateTime now, CancellationToken ct)
     {
         var sessions = await db.Sessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(ct);
+
+        // Rotation deletes its session's consumed rows; this catches sessions that stopped rotating.
+        var graceEnded = now - JwtOptions.LongestReuseGraceWindow;
+        var consumed = await db.RefreshTokens.Where(t => t.ConsumedAt < graceEnded).ExecuteDeleteAsync(ct);
         var throttles = await db.LoginThrottles
             .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && t.WindowStartedAt < now.AddDays(-1))
             .ExecuteDeleteAsync(ct);
-        return sessions + throttles;
+        return sessions + consumed + throttles;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -146,6 +146,14 @@ namespace JwtBlog.Web.Data.Migrations
                     b.Property<DateTime?>("ConsumedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConsumedByUserAgentHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsumedFromAddressPrefix")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 

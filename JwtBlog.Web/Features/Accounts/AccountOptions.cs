@@ -11,12 +11,19 @@ public sealed class JwtOptions
     public string SigningKey { get; set; } = "";
     [Required] public string Issuer { get; set; } = "JwtBlog";
     [Required] public string Audience { get; set; } = "JwtBlog";
+
+    // Caps: a stolen access token lives at most a day, a session at most 90 days.
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
+    [Range(typeof(TimeSpan), "00:00:01", "90.00:00:00")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(1);
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
-    // A consumed refresh token presented again within this window (parallel tabs) gets the same successor.
+    // The Range below; consumed refresh rows older than this are purged whatever the setting.
+    public static readonly TimeSpan LongestReuseGraceWindow = TimeSpan.FromMinutes(1);
+
+    // A consumed refresh token presented again within this window (parallel tabs) by the same client gets the same successor.
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RefreshReuseGraceWindow { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -42,6 +49,9 @@ public sealed class AccountOptions
     [Range(1, 1000)] public int MaxFailedLogins { get; set; } = 5;
     public TimeSpan FailedLoginWindow { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    // Live sessions one user may hold; a login beyond it ends the oldest, so logins cannot pile up sessions.
+    [Range(1, 10_000)] public int MaxSessionsPerUser { get; set; } = 50;
 }
 
 public sealed class CorsSettings

@@ -135,7 +135,8 @@ public static class AccountsEndpoints
         return TypedResults.Ok(LoginBody(result.Tokens, result.User, jwt.Value));
     }
 
-    private static async Task<IResult> RefreshAsync(HttpContext http, TokenService tokens, AuthCookies cookies, IOptions<JwtOptions> jwt)
+    private static async Task<IResult> RefreshAsync(
+        HttpContext http, TokenService tokens, AuthCookies cookies, RefreshRateLimit limit, IOptions<JwtOptions> jwt)
     {
         var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (body is null)
@@ -155,7 +156,15 @@ public static class AccountsEndpoints
             return TokenError("No valid refresh token found.");
         }
 
-        var result = await tokens.RefreshAsync(token, http.RequestAborted);
+        // Refused before rotation: the token is not spent and the cookies stay.
+        if ((await tokens.ValidateAsync(token, TokenTypes.Refresh)).Claims?.SessionId() is { } sessionId
+            && !limit.TryAcquire(sessionId, out var retryAfter))
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return ApiResults.Detail("Too many requests. Try again later.", StatusCodes.Status429TooManyRequests);
+        }
+
+        var result = await tokens.RefreshAsync(token, RefreshClient.From(http), http.RequestAborted);
         if (result.Tokens is not { } issued)
         {
             if (!fromBody)

@@ -38,6 +38,8 @@ public static class AccountsExtensions
         services.AddScoped<UserAccounts>();
         services.AddScoped<LoginThrottling>();
         services.AddScoped<SignInService>();
+        services.AddMemoryCache();
+        services.AddSingleton<RefreshRateLimit>();
         return builder;
     }
 }

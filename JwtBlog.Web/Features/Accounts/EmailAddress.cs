@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace JwtBlog.Web.Features.Accounts;
 
-// Django's EmailValidator, and the original manager's normalize_email (the domain is lower-cased).
+// Django's EmailValidator without quoted local parts, and the original manager's normalize_email (the domain is lower-cased).
 public static partial class EmailAddress
 {
     public const string InvalidMessage = "Enter a valid email address.";
@@ -17,7 +17,7 @@ public static partial class EmailAddress
             return false;
         }
 
-        // One "@" only: Identity's own check (which UserManager applies) refuses a quoted local part holding another.
+        // One "@" only, as Identity's own check (which UserManager applies) wants.
         var at = email.IndexOf('@');
         if (at <= 0 || at == email.Length - 1 || email.IndexOf('@', at + 1) >= 0)
         {
@@ -63,7 +63,9 @@ public static partial class EmailAddress
         return email[..at] + "@" + domain.ToLowerInvariant();
     }
 
-    [GeneratedRegex(@"^([-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*|""([\x01-\x08\x0b\x0c\x0e-\x1f!#-\[\]-\x7f]|\\[\x01-\x09\x0b\x0c\x0e-\x7f])*"")$", RegexOptions.IgnoreCase)]
+    // Django also accepts a quoted local part; we do not: "kate.sims"@example.com names the mailbox of
+    // kate.sims@example.com and would let one mailbox hold two accounts.
+    [GeneratedRegex(@"^[-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*$", RegexOptions.IgnoreCase)]
     private static partial Regex LocalPart();
 
     [GeneratedRegex(@"^((?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+)(?:[A-Z0-9-]{2,63}(?<!-))$", RegexOptions.IgnoreCase)]

@@ -118,7 +118,7 @@ public sealed class JwtCookieHandler(
     private async Task<AuthenticateResult> RefreshSilentlyAsync(string refreshToken)
     {
         var tokens = Context.RequestServices.GetRequiredService<TokenService>();
-        var result = await tokens.RefreshAsync(refreshToken, Context.RequestAborted);
+        var result = await tokens.RefreshAsync(refreshToken, RefreshClient.From(Context), Context.RequestAborted);
         if (result.Tokens is not { } issued)
         {
             JwtCookieLog.SilentRefreshRefused(Logger, result.Error!);

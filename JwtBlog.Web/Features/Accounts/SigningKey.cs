@@ -33,10 +33,33 @@ public sealed class SigningKey
                 : null;
         }
 
-        var length = Encoding.UTF8.GetByteCount(configured);
-        return length < JwtOptions.MinimumKeyBytes
-            ? $"Jwt:SigningKey is {length} bytes long; HS256 needs at least {JwtOptions.MinimumKeyBytes}."
+        var bytes = Encoding.UTF8.GetBytes(configured);
+        if (bytes.Length < JwtOptions.MinimumKeyBytes)
+        {
+            return $"Jwt:SigningKey is {bytes.Length} bytes long; HS256 needs at least {JwtOptions.MinimumKeyBytes}.";
+        }
+
+        return environment.IsProduction() && !LooksRandom(bytes)
+            ? $"Jwt:SigningKey has too little entropy: a Production key needs at least {MinimumDistinctBytes} different " +
+              $"characters and {MinimumBitsPerByte} bits of Shannon entropy per character (a repeated pattern or a word is " +
+              "guessed offline). Generate one, for example with: head -c 48 /dev/urandom | base64"
             : null;
+    }
+
+    // Thresholds a random key clears easily (48 random bytes in base64 score about 5.5 bits) and a repeated
+    // pattern such as 32 x "a" or "abcd..." never does. It cannot tell a long passphrase from a random key.
+    public const int MinimumDistinctBytes = 8;
+    public const double MinimumBitsPerByte = 3.0;
+
+    internal static bool LooksRandom(byte[] key)
+    {
+        var counts = key.CountBy(b => b).Select(pair => pair.Value).ToList();
+        var entropy = counts.Sum(count =>
+        {
+            var p = (double)count / key.Length;
+            return -p * Math.Log2(p);
+        });
+        return counts.Count >= MinimumDistinctBytes && entropy >= MinimumBitsPerByte;
     }
 
     public SymmetricSecurityKey Key { get; }
@@ -54,7 +77,7 @@ public sealed class SigningKey
             return Convert.FromBase64String(File.ReadAllText(path).Trim());
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnly.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(64);
         try
         {

@@ -16,6 +16,7 @@ public sealed class TokenService(
     SessionGuard guard,
     TimeProvider time,
     IOptions<JwtOptions> options,
+    IOptions<AccountOptions> accountOptions,
     ILogger<TokenService> logger)
 {
     public const string InvalidOrExpired = "Token is invalid or expired";
@@ -38,12 +39,33 @@ public sealed class TokenService(
         session.RefreshTokens.Add(refresh);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);
+        await EndSessionsBeyondTheCapAsync(user.Id, now, ct);
         return Issue(user, refresh, now);
     }
 
+    // A user holds at most Accounts:MaxSessionsPerUser live sessions: the oldest beyond it end, their tokens at once.
+    private async Task EndSessionsBeyondTheCapAsync(int userId, DateTime now, CancellationToken ct)
+    {
+        var oldest = await db.Sessions
+            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+            .Skip(accountOptions.Value.MaxSessionsPerUser)
+            .Select(s => s.Id)
+            .ToListAsync(ct);
+        if (oldest.Count == 0)
+        {
+            return;
+        }
+
+        await db.Sessions.Where(s => oldest.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), ct);
+        guard.MarkRevoked(oldest);
+        SessionLimitsLog.OldestSessionsEnded(logger, userId, oldest.Count);
+    }
+
     // Rotation (RFC 9700 §4.14.2): the presented token is consumed and replaced. A consumed token presented again
-    // within the grace window gets the same successor (parallel tabs); later, it revokes the whole session.
-    public async Task<RefreshResult> RefreshAsync(string refreshToken, CancellationToken ct)
+    // within the grace window by the same client gets the same successor (parallel tabs); presented later, or by
+    // another client, it revokes the whole session.
+    public async Task<RefreshResult> RefreshAsync(string refreshToken, RefreshClient client, CancellationToken ct)
     {
         var (validated, error) = await validator.ValidateAsync(refreshToken, TokenTypes.Refresh);
         if (validated?.Jti is not { } jti)
@@ -68,7 +90,11 @@ public sealed class TokenService(
 
                 var consumed = await db.RefreshTokens
                     .Where(t => t.Jti == jti && t.SessionId == sessionId && t.ConsumedAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now).SetProperty(t => t.ReplacedByJti, successorJti), token);
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(t => t.ConsumedAt, now)
+                        .SetProperty(t => t.ReplacedByJti, successorJti)
+                        .SetProperty(t => t.ConsumedByUserAgentHash, client.UserAgentHash)
+                        .SetProperty(t => t.ConsumedFromAddressPrefix, client.AddressPrefix), token);
                 if (consumed == 1)
                 {
                     var successor = new RefreshTokenRecord
@@ -80,16 +106,20 @@ public sealed class TokenService(
                     };
                     db.RefreshTokens.Add(successor);
                     await db.SaveChangesAsync(token);
+
+                    // Consumed rows are kept only through their grace window; a replay after it is told by the missing row.
+                    var graceEnded = now - _options.RefreshReuseGraceWindow;
+                    await db.RefreshTokens.Where(t => t.SessionId == sessionId && t.ConsumedAt < graceEnded).ExecuteDeleteAsync(token);
                     return (new RefreshResult(Issue(user, successor, now), null), null);
                 }
 
+                // Not consumed now: consumed before, or its row was purged after the grace window. This server signed it
+                // for this live session, so either way it is a replay, forgiven only to the same client within the window.
                 var presented = await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Jti == jti && t.SessionId == sessionId, token);
-                if (presented?.ConsumedAt is not { } consumedAt)
-                {
-                    return (RefreshResult.Fail(InvalidOrExpired), null);
-                }
-
-                if (now - consumedAt <= _options.RefreshReuseGraceWindow && presented.ReplacedByJti is { } replacedBy
+                if (presented is { ConsumedAt: { } consumedAt, ReplacedByJti: { } replacedBy }
+                    && now - consumedAt <= _options.RefreshReuseGraceWindow
+                    && presented.ConsumedByUserAgentHash == client.UserAgentHash
+                    && presented.ConsumedFromAddressPrefix == client.AddressPrefix
                     && await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Jti == replacedBy, token) is { } sibling)
                 {
                     return (new RefreshResult(Issue(user, sibling, now), null), null);

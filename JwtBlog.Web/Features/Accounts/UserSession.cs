@@ -23,6 +23,10 @@ public sealed class RefreshTokenRecord
     public DateTime ExpiresAt { get; init; }
     public DateTime? ConsumedAt { get; set; }
     public string? ReplacedByJti { get; set; }
+
+    // The client that consumed it (RefreshClient): only that client gets the successor again in the grace window.
+    public string? ConsumedByUserAgentHash { get; set; }
+    public string? ConsumedFromAddressPrefix { get; set; }
 }
 
 // Failed logins per normalized email, known account or not, so a lockout reveals nothing about which emails exist.

@@ -1,7 +1,5 @@
-using JwtBlog.Web.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace JwtBlog.Web.Features.Shared;
 
@@ -20,10 +18,7 @@ public static class Csrf
             options.SuppressXFrameOptionsHeader = true;
         });
 
-        // Antiforgery tokens must survive restarts: the keys are kept in the data folder.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("JwtBlog")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Configuration.DataDirectory(builder.Environment), "keys")));
+        builder.AddDataProtectionKeys();
         return builder;
     }
 

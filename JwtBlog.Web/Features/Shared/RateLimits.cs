@@ -11,6 +11,10 @@ public sealed class RateLimitSettings
 
     // Logins and registrations per client IP per minute; the per-account lockout is the other half of the defence.
     public int AuthRequestsPerMinutePerIp { get; set; } = 30;
+
+    // token/refresh/ calls per session per minute: a page refreshes once per access-token lifetime, a loop far more.
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
+    public int RefreshesPerMinutePerSession { get; set; } = 30;
 }
 
 public static class RateLimits
@@ -20,6 +24,7 @@ public static class RateLimits
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new();
+        builder.Services.AddOptions<RateLimitSettings>().BindConfiguration(RateLimitSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

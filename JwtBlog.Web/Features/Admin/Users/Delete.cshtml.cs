@@ -64,8 +64,7 @@ public sealed class DeleteModel(AppDbContext db, CurrentUser current, SignInServ
         Target = target;
         var actor = (await current.GetAsync())!;
         Refusal = actor.Id == target.Id ? "You cannot delete your own account."
-            : !UserRules.CanDelete(actor, target) ? UserRules.SuperuserOnly
-            : null;
+            : UserRules.Refusal(actor, target);
         return true;
     }
 }

@@ -121,6 +121,11 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
             ModelState.AddModelError("Input.IsSuperuser", "Only a superuser can grant or remove superuser status.");
         }
 
+        if (Input.IsStaff && !Target.IsStaff && !UserRules.CanGrantStaff(Actor))
+        {
+            ModelState.AddModelError("Input.IsStaff", UserRules.GrantStaffOnlyBySuperuser);
+        }
+
         if (IsSelf && !Input.IsActive)
         {
             ModelState.AddModelError("Input.IsActive", "You cannot deactivate your own account.");

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// Who presented a refresh token: a hash of its User-Agent and its address prefix (IPv4 /24, IPv6 /64). A token
+// replayed within the grace window gets the successor only from the same client; from anyone else it is reuse.
+public sealed record RefreshClient(string UserAgentHash, string AddressPrefix)
+{
+    public const int UserAgentHashLength = 32;
+    public const int AddressPrefixMaxLength = 64;
+
+    public static RefreshClient From(HttpContext http) =>
+        new(HashUserAgent(http.Request.Headers.UserAgent.ToString()), PrefixOf(http.Connection.RemoteIpAddress));
+
+    // The User-Agent is stored only as a hash: the row needs to recognise it, not to read it.
+    public static string HashUserAgent(string userAgent) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userAgent)))[..UserAgentHashLength];
+
+    // A mobile client may change its last address bits between two tabs' requests; its network stays the same.
+    public static string PrefixOf(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        var bytes = address.GetAddressBytes();
+        var kept = address.AddressFamily == AddressFamily.InterNetwork ? 3 : 8;
+        Array.Clear(bytes, kept, bytes.Length - kept);
+        return $"{new IPAddress(bytes)}/{kept * 8}";
+    }
+}

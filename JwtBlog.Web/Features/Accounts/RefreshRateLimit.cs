@@ -1,0 +1,48 @@
+using JwtBlog.Web.Features.Shared;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// At most RateLimiting:RefreshesPerMinutePerSession refreshes per session in each one-minute window, counted on
+// TimeProvider's clock. Keyed by the session of a validly signed token, so nobody can spend another session's quota.
+public sealed class RefreshRateLimit(IMemoryCache cache, TimeProvider time, IOptions<RateLimitSettings> settings)
+{
+    private static readonly TimeSpan _window = TimeSpan.FromMinutes(1);
+    private readonly int _limit = settings.Value.RefreshesPerMinutePerSession;
+
+    public bool TryAcquire(string sessionId, out TimeSpan retryAfter)
+    {
+        var now = time.GetUtcNow();
+        var counter = cache.GetOrCreate(("refresh-limit", sessionId), entry =>
+        {
+            // The cache's own clock only bounds memory; the window itself is judged on TimeProvider's time below.
+            entry.AbsoluteExpirationRelativeToNow = 2 * _window;
+            return new Counter(now);
+        })!;
+        lock (counter)
+        {
+            if (now - counter.WindowStart >= _window)
+            {
+                counter.WindowStart = now;
+                counter.Count = 0;
+            }
+
+            if (counter.Count >= _limit)
+            {
+                retryAfter = counter.WindowStart + _window - now;
+                return false;
+            }
+
+            counter.Count++;
+            retryAfter = TimeSpan.Zero;
+            return true;
+        }
+    }
+
+    private sealed class Counter(DateTimeOffset windowStart)
+    {
+        public DateTimeOffset WindowStart { get; set; } = windowStart;
+        public int Count { get; set; }
+    }
+}

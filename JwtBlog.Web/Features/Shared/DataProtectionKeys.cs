@@ -1,0 +1,47 @@
+using System.Security.Cryptography.X509Certificates;
+using JwtBlog.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace JwtBlog.Web.Features.Shared;
+
+public static class DataProtectionKeys
+{
+    // Antiforgery tokens must survive restarts: the keys are kept in the data folder, encrypted with a certificate
+    // when one is configured. Without one they are plain XML that only the folder's owner-only mode protects.
+    public static WebApplicationBuilder AddDataProtectionKeys(this WebApplicationBuilder builder)
+    {
+        var folder = Path.Combine(builder.Configuration.DataDirectory(builder.Environment), DataExtensions.DataProtectionKeysFolder);
+        var dataProtection = builder.Services.AddDataProtection()
+            .SetApplicationName("JwtBlog")
+            .PersistKeysToFileSystem(new DirectoryInfo(folder));
+        var settings = builder.Configuration.GetSection(DataProtectionSettings.SectionName).Get<DataProtectionSettings>() ?? new();
+        if (settings.CertificatePath.Length > 0)
+        {
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(settings.CertificatePath, settings.CertificatePassword));
+        }
+        else if (builder.Environment.IsProduction())
+        {
+            builder.Services.AddHostedService<UnprotectedKeysWarning>();
+        }
+
+        return builder;
+    }
+
+    private sealed class UnprotectedKeysWarning(IConfiguration configuration, IHostEnvironment environment, ILogger<UnprotectedKeysWarning> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            DataProtectionLog.KeysNotEncrypted(logger, Path.Combine(configuration.DataDirectory(environment), DataExtensions.DataProtectionKeysFolder));
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+internal static partial class DataProtectionLog
+{
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning,
+        Message = "The Data Protection keys in {Folder} are not encrypted at rest. Set DataProtection:CertificatePath (and DataProtection:CertificatePassword) to a .pfx certificate to encrypt them.")]
+    internal static partial void KeysNotEncrypted(ILogger logger, string folder);
+}

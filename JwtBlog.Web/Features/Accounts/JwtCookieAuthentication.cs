@@ -144,7 +144,7 @@ public static class JwtCookieAuthentication
     {
         var http = context.HttpContext;
         context.HandleResponse();
-        if (!ApiPaths.IsApi(http.Request.Path))
+        if (!http.IsApiEndpoint())
         {
             var returnUrl = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
             http.Response.Redirect("/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
@@ -169,7 +169,7 @@ public static class JwtCookieAuthentication
     {
         var http = context.HttpContext;
         http.Response.StatusCode = StatusCodes.Status403Forbidden;
-        if (ApiPaths.IsApi(http.Request.Path))
+        if (http.IsApiEndpoint())
         {
             await http.Response.WriteAsJsonAsync(new DetailResponse("You do not have permission to perform this action."));
         }

@@ -2,13 +2,18 @@ using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Admin;
 using JwtBlog.Web.Features.Blog;
+using JwtBlog.Web.Features.Errors;
+using JwtBlog.Web.Features.Health;
 using JwtBlog.Web.Features.Shared;
 
 var (command, hostArgs) = ManagementCommands.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.AddWebDefaults();
+builder.AddErrorResponses();
+builder.AddForwardedHeaders();
 builder.AddAppData();
+builder.AddHealthEndpoints();
 builder.AddAccounts();
 builder.AddJwtCookieAuthentication();
 builder.AddCsrf();
@@ -46,7 +51,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+app.MapHealthEndpoints();
 app.MapAccountsEndpoints();
 app.MapBlogEndpoints();
 app.MapRazorPages();

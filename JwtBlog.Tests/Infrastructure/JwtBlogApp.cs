@@ -50,6 +50,7 @@ public class JwtBlogApp : WebApplicationFactory<Program>
         builder.UseSetting("Jwt:SigningKey", "test-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz");
         builder.UseSetting("Accounts:PasswordHashWorkFactor", "4");
         builder.UseSetting("RateLimiting:AuthRequestsPerMinutePerIp", "100000");
+        builder.UseSetting("RateLimiting:PasswordHashesPerMinute", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -87,6 +88,19 @@ public class JwtBlogApp : WebApplicationFactory<Program>
         await action(db);
         return true;
     });
+
+    // Makes the database unreachable from now on: the file's place is taken by a folder that SQLite cannot open.
+    public void BreakDatabase()
+    {
+        _ = Services;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(DataDirectory, Path.GetFileName(DatabasePath) + "*"))
+        {
+            File.Delete(file);
+        }
+
+        Directory.CreateDirectory(DatabasePath);
+    }
 
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

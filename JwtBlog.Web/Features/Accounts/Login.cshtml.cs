@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JwtBlog.Web.Features.Accounts;
@@ -6,15 +7,13 @@ public sealed class LoginModel : PageModel
 {
     public string ReturnUrl { get; private set; } = "/";
 
-    public void OnGet(string? returnUrl) => ReturnUrl = ReturnUrls.Safe(returnUrl);
+    public void OnGet(string? returnUrl) => ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
 }
 
-// Where to go after signing in: a local path only, anything else is the home page (no open redirects).
+// Where to go after signing in: a local path only (Url.IsLocalUrl refuses //host, /\host, absolute and javascript:
+// addresses), anything else is the home page. "~/" is a server-side form a browser would not understand.
 public static class ReturnUrls
 {
-    public static string Safe(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-            && !url.Contains('\\') && Uri.IsWellFormedUriString(url, UriKind.Relative)
-            ? url
-            : "/";
+    public static string Safe(IUrlHelper url, string? returnUrl) =>
+        url.IsLocalUrl(returnUrl) && returnUrl.StartsWith('/') ? returnUrl : "/";
 }

@@ -8,7 +8,7 @@ public sealed class RegisterModel : PageModel
 
     public ProfileFields Profile { get; } = new("", "", "", null);
 
-    public void OnGet(string? returnUrl) => ReturnUrl = ReturnUrls.Safe(returnUrl);
+    public void OnGet(string? returnUrl) => ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
 }
 
 public sealed record ProfileFields(string FirstName, string LastName, string Gender, DateOnly? DateOfBirth);

@@ -1,21 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.HttpOverrides;
+using JwtBlog.Web.Features.Errors;
 
 namespace JwtBlog.Web.Features.Shared;
-
-public sealed class RateLimitSettings
-{
-    public const string SectionName = "RateLimiting";
-
-    // Logins and registrations per client IP per minute; the per-account lockout is the other half of the defence.
-    public int AuthRequestsPerMinutePerIp { get; set; } = 30;
-
-    // token/refresh/ calls per session per minute: a page refreshes once per access-token lifetime, a loop far more.
-    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
-    public int RefreshesPerMinutePerSession { get; set; } = 30;
-}
 
 public static class RateLimits
 {
@@ -24,40 +11,52 @@ public static class RateLimits
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new();
+        Validate(settings);
         builder.Services.AddOptions<RateLimitSettings>().BindConfiguration(RateLimitSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PasswordHashCeiling>();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
+                var http = context.HttpContext;
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    context.HttpContext.Response.Headers.RetryAfter =
-                        Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 }
 
-                await context.HttpContext.Response.WriteAsJsonAsync(new DetailResponse("Too many requests. Try again later."), ct);
-            };
-            options.AddPolicy(AuthPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
+                // A page gets the 429 error page (status code pages), which shows the wait.
+                if (http.IsApiEndpoint())
                 {
-                    PermitLimit = settings.AuthRequestsPerMinutePerIp,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-        });
-
-        // X-Forwarded-For/-Proto are believed only from the proxies listed (loopback by default), so a client cannot
-        // pick its own IP for the limiter, and cookies behind a TLS-terminating proxy on this host are still Secure.
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
-            {
-                options.KnownProxies.Add(IPAddress.Parse(proxy));
-            }
+                    await http.Response.WriteAsJsonAsync(new DetailResponse(ErrorMessages.TooManyRequests), ct);
+                }
+            };
+            options.AddPolicy(AuthPolicy, http => RateLimitPartition.Get(
+                ClientAddress.PartitionKey(http.Connection.RemoteIpAddress, settings.IPv6PrefixLength),
+                _ => new ClientThenSharedLimiter(
+                    new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = settings.AuthRequestsPerMinutePerIp,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }),
+                    http.RequestServices.GetRequiredService<PasswordHashCeiling>().Limiter)));
         });
         return builder;
+    }
+
+    private static void Validate(RateLimitSettings settings)
+    {
+        if (settings.AuthRequestsPerMinutePerIp < 1 || settings.PasswordHashesPerMinute < 1)
+        {
+            throw new InvalidOperationException(
+                "RateLimiting:AuthRequestsPerMinutePerIp and RateLimiting:PasswordHashesPerMinute must be at least 1.");
+        }
+
+        if (settings.IPv6PrefixLength is < 32 or > 128)
+        {
+            throw new InvalidOperationException(
+                $"RateLimiting:IPv6PrefixLength is {settings.IPv6PrefixLength}; use a prefix length from 32 to 128 (64 is one subscriber's network).");
+        }
     }
 }

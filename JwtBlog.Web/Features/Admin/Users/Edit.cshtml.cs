@@ -3,6 +3,7 @@ using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JwtBlog.Web.Features.Admin.Users;
@@ -42,6 +43,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
             return Forbid();
         }
 
+        ReplaceUnreadableCheckboxes();
         Validate();
         if (!ModelState.IsValid)
         {
@@ -102,6 +104,20 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
 
         Target = target;
         return true;
+    }
+
+    // A checkbox value that is not a boolean is a form error. Its raw value is dropped from the model state: the
+    // checkbox tag helper would otherwise fail to read it back (a 500 that wrote the value into the error log).
+    private void ReplaceUnreadableCheckboxes()
+    {
+        foreach (var key in new[] { "Input.IsActive", "Input.IsStaff", "Input.IsSuperuser" })
+        {
+            if (ModelState.TryGetValue(key, out var entry) && entry.ValidationState == ModelValidationState.Invalid)
+            {
+                ModelState.Remove(key);
+                ModelState.AddModelError(key, "Must be ticked or not ticked.");
+            }
+        }
     }
 
     private void Validate()

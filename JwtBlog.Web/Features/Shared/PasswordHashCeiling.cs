@@ -1,0 +1,17 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace JwtBlog.Web.Features.Shared;
+
+// The limiter shared by every login and registration (RateLimiting:PasswordHashesPerMinute), one per app.
+public sealed class PasswordHashCeiling(IOptions<RateLimitSettings> settings) : IDisposable
+{
+    public RateLimiter Limiter { get; } = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+    {
+        PermitLimit = settings.Value.PasswordHashesPerMinute,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+    });
+
+    public void Dispose() => Limiter.Dispose();
+}

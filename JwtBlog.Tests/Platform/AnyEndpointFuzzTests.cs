@@ -59,7 +59,7 @@ public sealed class AnyEndpointFuzzTests(AnyEndpointFuzzTests.QuietApp app) : IC
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} answered 5xx:\n" + string.Join("\n", failures.Take(50)));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{cases.Count} requests took {clock.Elapsed}");
+        TestContext.Current.SendDiagnosticMessage($"{cases.Count} requests took {clock.Elapsed}");
     }
 
     // Each route pattern with its parameters filled in: an existing id and a missing one; the error page's status code.

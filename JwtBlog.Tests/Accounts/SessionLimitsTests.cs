@@ -61,6 +61,20 @@ public sealed class SessionLimitsTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     }
 
     [Fact]
+    public async Task TheNewSessionSurvivesTheCapEvenWhenLoginsShareAnInstant()
+    {
+        await using var capped = JwtBlogApp.With(("Accounts:MaxSessionsPerUser", "1"));
+        var user = await capped.CreateUserAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            var (client, _, _) = await LoginAsync(capped, user.Email!);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/accounts/test/")).StatusCode);
+        }
+
+        Assert.Equal(1, await capped.WithDbAsync(db => db.Sessions.CountAsync(s => s.UserId == user.Id && s.RevokedAt == null)));
+    }
+
+    [Fact]
     public async Task RefreshIsRateLimitedPerSessionWithoutSpendingTheToken()
     {
         await using var limited = JwtBlogApp.With(("RateLimiting:RefreshesPerMinutePerSession", "3"));

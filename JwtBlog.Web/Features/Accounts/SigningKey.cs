@@ -9,6 +9,11 @@ namespace JwtBlog.Web.Features.Accounts;
 // The HS256 key: from Jwt:SigningKey, or (outside Production) generated once and kept in the data folder.
 public sealed class SigningKey
 {
+    // Thresholds a random key clears easily (48 random bytes in base64 score over 5 bits) and a repeated
+    // pattern such as 32 x "a" or "abcd..." never does. It cannot tell a long passphrase from a random key.
+    public const int MinimumDistinctBytes = 8;
+    public const double MinimumBitsPerByte = 3.0;
+
     public SigningKey(IOptions<JwtOptions> options, IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = options.Value.SigningKey;
@@ -45,11 +50,6 @@ public sealed class SigningKey
               "guessed offline). Generate one, for example with: head -c 48 /dev/urandom | base64"
             : null;
     }
-
-    // Thresholds a random key clears easily (48 random bytes in base64 score about 5.5 bits) and a repeated
-    // pattern such as 32 x "a" or "abcd..." never does. It cannot tell a long passphrase from a random key.
-    public const int MinimumDistinctBytes = 8;
-    public const double MinimumBitsPerByte = 3.0;
 
     internal static bool LooksRandom(byte[] key)
     {

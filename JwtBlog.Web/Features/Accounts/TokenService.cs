@@ -39,17 +39,18 @@ public sealed class TokenService(
         session.RefreshTokens.Add(refresh);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);
-        await EndSessionsBeyondTheCapAsync(user.Id, now, ct);
+        await EndSessionsBeyondTheCapAsync(user.Id, session.Id, now, ct);
         return Issue(user, refresh, now);
     }
 
-    // A user holds at most Accounts:MaxSessionsPerUser live sessions: the oldest beyond it end, their tokens at once.
-    private async Task EndSessionsBeyondTheCapAsync(int userId, DateTime now, CancellationToken ct)
+    // A user holds at most Accounts:MaxSessionsPerUser live sessions: the new one stays, the oldest others beyond
+    // the cap end, and their tokens are refused at once.
+    private async Task EndSessionsBeyondTheCapAsync(int userId, string newSessionId, DateTime now, CancellationToken ct)
     {
         var oldest = await db.Sessions
-            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
+            .Where(s => s.UserId == userId && s.Id != newSessionId && s.RevokedAt == null && s.ExpiresAt > now)
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-            .Skip(accountOptions.Value.MaxSessionsPerUser)
+            .Skip(accountOptions.Value.MaxSessionsPerUser - 1)
             .Select(s => s.Id)
             .ToListAsync(ct);
         if (oldest.Count == 0)

@@ -35,13 +35,14 @@ public sealed class AnyEndpointFuzzTests(AnyEndpointFuzzTests.QuietApp app) : IC
         Assert.Contains($"/admin/users/{victim.Id}", urls);
         Assert.Contains("/accounts/login/", urls);
 
-        // Every method without a body as everyone; each bad body as one of them in turn. Signing out ends the
-        // identities' sessions, so those requests go last.
+        // GET and POST without a body as everyone; every other method and each bad body as one of them in turn.
+        // Signing out ends the identities' sessions, so those requests go last.
         var cases = (
             from url in urls.OrderBy(u => u.Contains("logout", StringComparison.Ordinal))
             from method in _methods
-            from c in identities.Select(identity => (Identity: identity, Body: Body.None))
-                .Concat(BodiesFor(method).Select((body, i) => (Identity: identities[(i + url.Length) % identities.Length], Body: body)))
+            let turn = url.Length + method.Length
+            from c in (method is "GET" or "POST" ? identities : [identities[turn % identities.Length]]).Select(identity => (Identity: identity, Body: Body.None))
+                .Concat(BodiesFor(method).Select((body, i) => (Identity: identities[(i + turn) % identities.Length], Body: body)))
             select (identity: c.Identity, method, url, body: c.Body)).ToList();
 
         var clock = Stopwatch.StartNew();
@@ -93,13 +94,16 @@ public sealed class AnyEndpointFuzzTests(AnyEndpointFuzzTests.QuietApp app) : IC
     private static IEnumerable<string> ValuesFor(string parameter, int[] ids) => parameter switch
     {
         "id" => ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        "code" => ["404", "500"],
+        "code" => ["404"],
         _ => ["1", "x"],
     };
 
-    private static IEnumerable<Body> BodiesFor(string method) => method is "POST" or "PUT" or "PATCH"
-        ? [Body.EmptyObject, Body.Junk, Body.Oversized, Body.WrongTypes, Body.Form]
-        : [Body.Junk];
+    private static IEnumerable<Body> BodiesFor(string method) => method switch
+    {
+        "POST" => [Body.EmptyObject, Body.Junk, Body.Oversized, Body.WrongTypes, Body.Form],
+        "PUT" or "PATCH" => [Body.EmptyObject, Body.Junk, Body.WrongTypes, Body.Form],
+        _ => [Body.Junk],
+    };
 
     // Debug logging of thousands of requests would take most of the time budget.
     public sealed class QuietApp : JwtBlogApp

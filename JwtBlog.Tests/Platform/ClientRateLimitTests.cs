@@ -87,6 +87,26 @@ public sealed class ClientRateLimitTests
         Assert.Equal(HttpStatusCode.BadRequest, await FailedLoginAsync(app, "198.51.100.2"));
     }
 
+    [Fact]
+    public async Task AnIPv4AddressMappedIntoIPv6CountsAsThatIPv4Address()
+    {
+        using var app = PeerAddressApp.With(("RateLimiting:AuthRequestsPerMinutePerIp", "1"));
+        Assert.Equal(HttpStatusCode.BadRequest, await FailedLoginAsync(app, "198.51.100.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await FailedLoginAsync(app, "::ffff:198.51.100.7"));
+    }
+
+    [Theory]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example", "KnownProxies has \"proxy.example\"")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.1", "KnownNetworks has \"10.0.0.1\"")]
+    [InlineData("RateLimiting:IPv6PrefixLength", "129", "IPv6PrefixLength is 129")]
+    [InlineData("RateLimiting:PasswordHashesPerMinute", "0", "PasswordHashesPerMinute must be at least 1")]
+    public void BadSettingsStopStartUpWithAMessageThatNamesThem(string key, string value, string message)
+    {
+        using var app = JwtBlogApp.With((key, value));
+        var error = Assert.Throws<InvalidOperationException>(() => app.Services);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpStatusCode> FailedLoginAsync(JwtBlogApp app, string peer, string? forwardedFor = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/accounts/login/")

@@ -9,7 +9,7 @@ namespace JwtBlog.Web.Features.Shared;
 // Razor Pages renders a page without running any handler when none takes the request's method, so a POST to a page
 // with only OnGet ran the view on an empty model (500). Any such request now gets 405 with Allow, before antiforgery.
 // GET and HEAD still render without a handler (the logout page has none), and re-executed error pages take any method.
-// OPTIONS asks which methods a page takes: it gets them in Allow with 204.
+// OPTIONS asks which methods a page takes: it gets them in Allow with 204 (Razor Pages' own answer is an empty 200).
 public sealed class UnsupportedPageMethodFilter : IAuthorizationFilter, IOrderedFilter
 {
     public int Order => int.MinValue;

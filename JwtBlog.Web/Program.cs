@@ -20,7 +20,8 @@ var app = builder.Build();
 
 if (command is not null)
 {
-    return await ManagementCommands.RunAsync(app, command, args[1..]);
+    return await ManagementCommands.RunAsync(
+        app.Services, command, args[1..], Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable);
 }
 
 await app.Services.MigrateDatabaseAsync();

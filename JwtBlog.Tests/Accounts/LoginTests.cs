@@ -1,6 +1,8 @@
 using System.Net;
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JwtBlog.Tests.Accounts;
 
@@ -206,14 +208,46 @@ public sealed class LoginRateLimitTests : IDisposable
 
 public sealed class HashQueueTests : IDisposable
 {
-    private readonly JwtBlogApp _app = JwtBlogApp.With(("Accounts:MaxQueuedPasswordHashes", "1"), ("Accounts:PasswordHashWorkFactor", "14"));
+    private readonly JwtBlogApp _app = JwtBlogApp.With(("Accounts:MaxQueuedPasswordHashes", "1"));
 
     [Fact]
     public async Task AFloodBeyondTheHashQueueIsRefusedWith503AndRetryAfter()
     {
-        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
-            _app.CreateClient().PostJsonAsync("/accounts/login/", new { email = _app.NewEmail("flood"), password = "whatever it is" })));
+        var hashing = _app.Services.GetRequiredService<PasswordHashing>();
+        using var release = new ManualResetEventSlim();
+        var holds = new List<Task<bool>>();
+        HttpResponseMessage[] responses;
+        try
+        {
+            // Every hashing thread is held, whatever the core count, so that the one queue place fills and stays full.
+            for (var i = 0; i < hashing.WorkerCount; i++)
+            {
+                var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                holds.Add(hashing.RunOnHashingThreadAsync(
+                    () =>
+                    {
+                        running.SetResult();
+                        return release.Wait(TimeSpan.FromMinutes(1));
+                    },
+                    CancellationToken.None));
+                await running.Task;
+            }
 
+            var flood = Enumerable.Range(0, 12)
+                .Select(_ => _app.CreateClient().PostJsonAsync("/accounts/login/", new { email = _app.NewEmail("flood"), password = "whatever it is" }))
+                .ToList();
+
+            // While the threads are held only a refused login can answer; after the first one, the rest may run.
+            await await Task.WhenAny(flood);
+            release.Set();
+            responses = await Task.WhenAll(flood);
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        Assert.All(await Task.WhenAll(holds), Assert.True);
         Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.ServiceUnavailable }));
         var busy = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
         Assert.NotEmpty(busy);

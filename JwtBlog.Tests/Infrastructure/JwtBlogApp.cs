@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -74,6 +75,29 @@ public class JwtBlogApp : WebApplicationFactory<Program>
         var user = new AppUser { Email = email ?? NewEmail(), IsStaff = staff, IsSuperuser = superuser, IsActive = active };
         Assert.True(await accounts.CreateAsync(user, password, CancellationToken.None));
         return user;
+    }
+
+    // Many users at once, straight into the database with one shared password hash, for the list and paging tests.
+    public async Task InsertUsersAsync(IReadOnlyCollection<AppUser> users)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var hash = userManager.PasswordHasher.HashPassword(users.First(), Password);
+        var now = Clock.GetUtcNow().UtcDateTime;
+        foreach (var user in users)
+        {
+            user.UserName = user.Email;
+            user.NormalizedEmail = userManager.NormalizeEmail(user.Email);
+            user.NormalizedUserName = userManager.NormalizeName(user.UserName);
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            user.PasswordHash = hash;
+            user.IsStaff |= user.IsSuperuser;
+            user.DateJoined = user.DateJoined == default ? now : user.DateJoined;
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
     }
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)

@@ -98,7 +98,7 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         Assert.Null((await Html.GetDocumentAsync(browser, $"/posts/{id}")).QuerySelector(".post-updated"));
 
         app.Clock.Advance(TimeSpan.FromMinutes(3));
-        await author.Client.SendJsonAsync("PATCH", $"/blog/{id}/", new { title = "Edited" });
+        await author.Client.SendJsonAsync(HttpMethod.Patch, $"/blog/{id}/", new { title = "Edited" });
 
         Assert.NotNull((await Html.GetDocumentAsync(browser, $"/posts/{id}")).QuerySelector("time.post-updated"));
     }

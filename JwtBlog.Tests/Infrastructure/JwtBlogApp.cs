@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
+using JwtBlog.Tests.Infrastructure.Pages;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
@@ -114,12 +115,15 @@ public class JwtBlogApp : WebApplicationFactory<Program>
 
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    // The /accounts API through a fresh browser-like client (cookies kept, redirects not followed).
+    public AccountsApi CreateAccountsApi() => new(CreateBrowser());
+
     // A browser-like client that is signed in through the API (cookies set) and knows the page's CSRF token.
     public async Task<SignedInClient> SignInAsync(AppUser? user = null, string password = Password)
     {
         user ??= await CreateUserAsync();
         var client = CreateBrowser();
-        var response = await client.PostAsJsonAsync("/accounts/login/", new { email = user.Email, password });
+        var response = await new AccountsApi(client).LoginAsync(user.Email, password);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<LoginBody>();
         var csrf = await CsrfTokenAsync(client);
@@ -130,7 +134,7 @@ public class JwtBlogApp : WebApplicationFactory<Program>
     // The token from <meta name="csrf-token"> of a page, as the page scripts read it.
     public static async Task<string> CsrfTokenAsync(HttpClient client)
     {
-        var document = await Html.GetDocumentAsync(client, "/login");
+        var document = (await LoginPage.OpenAsync(client)).Document;
         var meta = document.QuerySelector("meta[name=csrf-token]") as IHtmlMetaElement;
         Assert.False(string.IsNullOrEmpty(meta?.Content));
         return meta!.Content!;

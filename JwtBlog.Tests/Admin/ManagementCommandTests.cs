@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using JwtBlog.Tests.Infrastructure;
 
 namespace JwtBlog.Tests.Admin;
@@ -150,8 +149,8 @@ public sealed class ChangePasswordCommandTests : IDisposable
         Assert.Contains("Changing password for user 'writer@example.com'", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Password changed successfully for user 'writer@example.com'", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync("/accounts/test/")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.PostAsync("/accounts/token/refresh/", null)).StatusCode);
-        var oldLogin = await _app.CreateBrowser().PostAsJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.Accounts().RefreshAsync()).StatusCode);
+        var oldLogin = await _app.CreateAccountsApi().LoginAsync(user.Email);
         Assert.Equal(HttpStatusCode.BadRequest, oldLogin.StatusCode);
         await _app.SignInAsync(user, NewPassword);
     }

@@ -13,6 +13,9 @@ public static class Api
 {
     public const string TestSigningKey = "test-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz";
 
+    // The /accounts API through this client: client.Accounts().LoginAsync(email).
+    public static AccountsApi Accounts(this HttpClient client) => new(client);
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body);
 

@@ -1,6 +1,7 @@
 using JwtBlog.Tests.Infrastructure;
 using JwtBlog.Web.Features.Accounts;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Tests.Admin;
 
@@ -31,6 +32,8 @@ internal static class InProcessCommands
             File.Delete(file);
         }
     }
+
+    public static Task RemoveUsersAsync(this JwtBlogApp app) => app.WithDbAsync(db => db.Users.ExecuteDeleteAsync());
 
     public static Task<long> CountAsync(this JwtBlogApp app, string sql) => SqliteFile.CountAsync(app.DatabasePath, sql);
 

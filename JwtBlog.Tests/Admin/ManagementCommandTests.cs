@@ -4,8 +4,8 @@ using JwtBlog.Tests.Infrastructure;
 namespace JwtBlog.Tests.Admin;
 
 // The commands run in process against a test app's services (ManagementCommandProcessTests runs the built app);
-// one class per command so that they run in parallel.
-public sealed class MigrateCommandTests : IDisposable
+// one class per command so that they run in parallel, each on one app whose database a test may remove or empty.
+public sealed class MigrateCommandTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 {
     // Space-separated arguments.
     public static readonly TheoryData<string> WrongArguments =
@@ -21,82 +21,80 @@ public sealed class MigrateCommandTests : IDisposable
         "migrate now",
     ];
 
-    private readonly JwtBlogApp _app = new();
-
     [Fact]
     public async Task MigrateCreatesTheDatabaseAndCanRunAgain()
     {
-        _app.RemoveDatabase();
+        app.RemoveDatabase();
 
-        var first = await _app.RunCommandAsync("", "migrate");
-        var second = await _app.RunCommandAsync("", "migrate");
+        var first = await app.RunCommandAsync("", "migrate");
+        var second = await app.RunCommandAsync("", "migrate");
 
         Assert.Equal((0, "Migrations applied."), (first.ExitCode, first.Stdout.Trim()));
         Assert.Equal(0, second.ExitCode);
-        Assert.True(await _app.CountAsync("SELECT COUNT(*) FROM __EFMigrationsHistory") > 0);
-        Assert.Equal(0, await _app.CountAsync("SELECT COUNT(*) FROM Users"));
+        Assert.True(await app.CountAsync("SELECT COUNT(*) FROM __EFMigrationsHistory") > 0);
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM Users"));
     }
 
     [Theory]
     [MemberData(nameof(WrongArguments))]
     public async Task WrongArgumentsPrintTheUsageAndTouchNothing(string args)
     {
-        _app.RemoveDatabase();
+        app.RemoveDatabase();
 
-        var result = await _app.RunCommandAsync($"{JwtBlogApp.Password}\n{JwtBlogApp.Password}\n", args.Split(' '));
+        var result = await app.RunCommandAsync($"{JwtBlogApp.Password}\n{JwtBlogApp.Password}\n", args.Split(' '));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Usage: JwtBlog.Web <command> [options]", result.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(_app.DatabasePath));
+        Assert.False(File.Exists(app.DatabasePath));
     }
 
     [Fact]
     public async Task ADatabaseThatCannotBeOpenedIsOneErrorLineNotAStackTrace()
     {
-        _app.RemoveDatabase();
-        Directory.CreateDirectory(_app.DatabasePath);
+        app.RemoveDatabase();
+        Directory.CreateDirectory(app.DatabasePath);
 
-        var result = await _app.RunCommandAsync("", "migrate");
+        var result = await app.RunCommandAsync("", "migrate");
+        Directory.Delete(app.DatabasePath);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("Error: ", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
-
-    public void Dispose() => _app.Dispose();
 }
 
-public sealed class CreateSuperuserCommandTests : IDisposable
+public sealed class CreateSuperuserCommandTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>, IAsyncLifetime
 {
     private const string Password = JwtBlogApp.Password;
 
-    private readonly JwtBlogApp _app = new();
+    // Every test starts with no users.
+    public async ValueTask InitializeAsync() => await app.RemoveUsersAsync();
 
     [Fact]
     public async Task CreateSuperuserAsksForThePasswordTwiceAndTheSuperuserCanUseTheAdmin()
     {
-        var result = await _app.RunCommandAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "Boss@Example.COM");
+        var result = await app.RunCommandAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "Boss@Example.COM");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Password: Password (again): Superuser created successfully.", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, result.Stdout + result.Stderr, StringComparison.Ordinal);
-        Assert.Equal(1, await _app.CountAsync("SELECT COUNT(*) FROM Users WHERE Email = 'Boss@example.com' AND IsStaff AND IsSuperuser AND IsActive"));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM Users WHERE Email = 'Boss@example.com' AND IsStaff AND IsSuperuser AND IsActive"));
 
-        var signedIn = await _app.SignInAsync(new() { Email = "Boss@example.com" }, Password);
+        var signedIn = await app.SignInAsync(new() { Email = "Boss@example.com" }, Password);
         Assert.Equal(HttpStatusCode.OK, (await signedIn.Client.GetAsync("/admin")).StatusCode);
     }
 
     [Fact]
     public async Task CreateSuperuserWithoutInputTakesThePasswordFromTheEnvironment()
     {
-        var missing = await _app.RunCommandAsync("", ["createsuperuser", "--no-input", "--email=ops@example.com"]);
+        var missing = await app.RunCommandAsync("", ["createsuperuser", "--no-input", "--email=ops@example.com"]);
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("JWTBLOG_SUPERUSER_PASSWORD", missing.Stderr, StringComparison.Ordinal);
-        Assert.Equal(0, await _app.CountAsync("SELECT COUNT(*) FROM Users"));
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM Users"));
 
-        var result = await _app.RunCommandAsync("", ["createsuperuser", "--no-input", "--email=ops@example.com"], ("JWTBLOG_SUPERUSER_PASSWORD", Password));
+        var result = await app.RunCommandAsync("", ["createsuperuser", "--no-input", "--email=ops@example.com"], ("JWTBLOG_SUPERUSER_PASSWORD", Password));
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(1, await _app.CountAsync("SELECT COUNT(*) FROM Users WHERE Email = 'ops@example.com' AND IsSuperuser"));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM Users WHERE Email = 'ops@example.com' AND IsSuperuser"));
     }
 
     [Theory]
@@ -107,52 +105,53 @@ public sealed class CreateSuperuserCommandTests : IDisposable
     [InlineData("Vivid-Otter-Lamp-42\nVivid-Otter-Lamp-42\n", "not-an-email", "Error: Enter a valid email address.")]
     public async Task CreateSuperuserRefusesBadInputAndWritesNoUser(string input, string email, string error)
     {
-        var result = await _app.RunCommandAsync(input, "createsuperuser", "--email", email);
+        var result = await app.RunCommandAsync(input, "createsuperuser", "--email", email);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(error, result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("created", result.Stdout, StringComparison.Ordinal);
-        Assert.Equal(0, await _app.CountAsync("SELECT COUNT(*) FROM Users"));
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM Users"));
     }
 
     [Fact]
     public async Task CreateSuperuserRefusesAnEmailThatIsTakenInAnyLetterCase()
     {
-        Assert.Equal(0, (await _app.RunCommandAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "boss@example.com")).ExitCode);
+        Assert.Equal(0, (await app.RunCommandAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "boss@example.com")).ExitCode);
 
-        var result = await _app.RunCommandAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "BOSS@example.com");
+        var result = await app.RunCommandAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "BOSS@example.com");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("That email is already taken.", result.Stderr, StringComparison.Ordinal);
-        Assert.Equal(1, await _app.CountAsync("SELECT COUNT(*) FROM Users"));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM Users"));
     }
 
-    public void Dispose() => _app.Dispose();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
-public sealed class ChangePasswordCommandTests : IDisposable
+public sealed class ChangePasswordCommandTests(ChangePasswordCommandTests.AppWithoutSessionCache app)
+    : IClassFixture<ChangePasswordCommandTests.AppWithoutSessionCache>, IAsyncLifetime
 {
     private const string NewPassword = "Fresh-Heron-Pond-77";
 
-    // No session cache, as for a command run by another process: a revocation shows at once.
-    private readonly JwtBlogApp _app = JwtBlogApp.With(("Jwt:SessionCheckCacheDuration", "00:00:00"));
+    // Every test starts with no users.
+    public async ValueTask InitializeAsync() => await app.RemoveUsersAsync();
 
     [Fact]
     public async Task ChangePasswordSetsTheNewPasswordAndEndsTheUsersSessions()
     {
-        var user = await _app.CreateUserAsync("writer@example.com");
-        var session = await _app.SignInAsync(user);
+        var user = await app.CreateUserAsync("writer@example.com");
+        var session = await app.SignInAsync(user);
 
-        var result = await _app.RunCommandAsync($"{NewPassword}\n{NewPassword}\n", "changepassword", "--email", "WRITER@example.com");
+        var result = await app.RunCommandAsync($"{NewPassword}\n{NewPassword}\n", "changepassword", "--email", "WRITER@example.com");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Changing password for user 'writer@example.com'", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Password changed successfully for user 'writer@example.com'", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync("/accounts/test/")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.Accounts().RefreshAsync()).StatusCode);
-        var oldLogin = await _app.CreateAccountsApi().LoginAsync(user.Email);
+        var oldLogin = await app.CreateAccountsApi().LoginAsync(user.Email);
         Assert.Equal(HttpStatusCode.BadRequest, oldLogin.StatusCode);
-        await _app.SignInAsync(user, NewPassword);
+        await app.SignInAsync(user, NewPassword);
     }
 
     [Theory]
@@ -161,27 +160,30 @@ public sealed class ChangePasswordCommandTests : IDisposable
     [InlineData("", "Operation cancelled.")]
     public async Task ChangePasswordRefusesBadInputAndChangesNothing(string input, string error)
     {
-        var user = await _app.CreateUserAsync("writer@example.com");
-        var session = await _app.SignInAsync(user);
-        var hash = await _app.TextAsync("SELECT PasswordHash FROM Users");
+        var user = await app.CreateUserAsync("writer@example.com");
+        var session = await app.SignInAsync(user);
+        var hash = await app.TextAsync("SELECT PasswordHash FROM Users");
 
-        var result = await _app.RunCommandAsync(input, "changepassword", "--email", "writer@example.com");
+        var result = await app.RunCommandAsync(input, "changepassword", "--email", "writer@example.com");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(error, result.Stderr, StringComparison.Ordinal);
-        Assert.Equal(hash, await _app.TextAsync("SELECT PasswordHash FROM Users"));
+        Assert.Equal(hash, await app.TextAsync("SELECT PasswordHash FROM Users"));
         Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/accounts/test/")).StatusCode);
     }
 
     [Fact]
     public async Task ChangePasswordForAnUnknownUserFails()
     {
-        var result = await _app.RunCommandAsync($"{NewPassword}\n{NewPassword}\n", "changepassword", "--email", "nobody@example.com");
+        var result = await app.RunCommandAsync($"{NewPassword}\n{NewPassword}\n", "changepassword", "--email", "nobody@example.com");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Error: user 'nobody@example.com' does not exist", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Password:", result.Stdout, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _app.Dispose();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    // No session cache, as for a command run by another process: a revocation shows at once.
+    public sealed class AppWithoutSessionCache() : JwtBlogApp(new() { ["Jwt:SessionCheckCacheDuration"] = "00:00:00" });
 }

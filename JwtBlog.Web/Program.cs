@@ -25,7 +25,8 @@ var app = builder.Build();
 
 if (command is not null)
 {
-    return await ManagementCommands.RunAsync(app, command, args[1..]);
+    return await ManagementCommands.RunAsync(
+        app.Services, command, args[1..], Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable);
 }
 
 // Settings are validated before anything is written to disk; a refused start says why in one line.

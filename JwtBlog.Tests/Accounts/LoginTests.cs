@@ -1,6 +1,8 @@
 using System.Net;
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JwtBlog.Tests.Accounts;
 
@@ -14,7 +16,7 @@ public sealed class LoginTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     public async Task GoodLoginAnswersTokensUserAndHardenedCookies()
     {
         var user = await app.CreateUserAsync();
-        var response = await _client.PostJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
+        var response = await _client.Accounts().LoginAsync(user.Email);
 
         var body = await response.JsonAsync(HttpStatusCode.OK);
         Assert.Equal(user.Id, body.GetProperty("user").GetProperty("pk").GetInt32());
@@ -41,7 +43,7 @@ public sealed class LoginTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     public async Task TokensCarryTheOriginalsClaimsPlusIssuerAudienceAndSession()
     {
         var user = await app.CreateUserAsync();
-        var response = await _client.PostJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
+        var response = await _client.Accounts().LoginAsync(user.Email);
         var access = Api.Claims((await response.JsonAsync(HttpStatusCode.OK)).GetProperty("access_token").GetString()!);
         var refresh = Api.Claims(Api.CookieValue(response.SetCookie("my-refresh-token")!));
 
@@ -61,7 +63,7 @@ public sealed class LoginTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     {
         var user = await app.CreateUserAsync();
         var client = app.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
-        var response = await client.PostJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
+        var response = await client.Accounts().LoginAsync(user.Email);
         Assert.Contains("secure", response.SetCookie("my-app-auth")!);
         Assert.Contains("secure", response.SetCookie("my-refresh-token")!);
     }
@@ -113,22 +115,22 @@ public sealed class LoginTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var bystander = await app.CreateUserAsync();
         for (var i = 0; i < 5; i++)
         {
-            var failed = await _client.PostJsonAsync("/accounts/login/", new { email = victim.Email, password = "wrong password!" });
+            var failed = await _client.Accounts().LoginAsync(victim.Email, "wrong password!");
             Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
         }
 
-        var locked = await _client.PostJsonAsync("/accounts/login/", new { email = victim.Email, password = JwtBlogApp.Password });
+        var locked = await _client.Accounts().LoginAsync(victim.Email);
         var body = await locked.JsonAsync(HttpStatusCode.TooManyRequests);
         Assert.Equal("Too many failed login attempts. Try again later.", body.GetProperty("detail").GetString());
         var retryAfter = int.Parse(locked.Headers.GetValues("Retry-After").Single());
         Assert.InRange(retryAfter, 1, 15 * 60);
         Assert.Empty(locked.SetCookies());
 
-        var other = await _client.PostJsonAsync("/accounts/login/", new { email = bystander.Email, password = JwtBlogApp.Password });
+        var other = await _client.Accounts().LoginAsync(bystander.Email);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
 
         app.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
-        var afterLock = await _client.PostJsonAsync("/accounts/login/", new { email = victim.Email, password = JwtBlogApp.Password });
+        var afterLock = await _client.Accounts().LoginAsync(victim.Email);
         Assert.Equal(HttpStatusCode.OK, afterLock.StatusCode);
     }
 
@@ -138,10 +140,10 @@ public sealed class LoginTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var email = app.NewEmail("ghost");
         for (var i = 0; i < 5; i++)
         {
-            await _client.PostJsonAsync("/accounts/login/", new { email, password = "wrong password!" });
+            await _client.Accounts().LoginAsync(email, "wrong password!");
         }
 
-        var response = await _client.PostJsonAsync("/accounts/login/", new { email, password = "wrong password!" });
+        var response = await _client.Accounts().LoginAsync(email, "wrong password!");
         await response.JsonAsync(HttpStatusCode.TooManyRequests);
     }
 
@@ -151,11 +153,11 @@ public sealed class LoginTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var user = await app.CreateUserAsync();
         for (var i = 0; i < 8; i++)
         {
-            await _client.PostJsonAsync("/accounts/login/", new { email = user.Email, password = "wrong password!" });
+            await _client.Accounts().LoginAsync(user.Email, "wrong password!");
             app.Clock.Advance(TimeSpan.FromMinutes(4));
         }
 
-        var response = await _client.PostJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
+        var response = await _client.Accounts().LoginAsync(user.Email);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -164,7 +166,7 @@ public sealed class LoginTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     {
         var user = await app.CreateUserAsync();
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
-            app.CreateClient().PostJsonAsync("/accounts/login/", new { email = user.Email, password = "wrong password!" })));
+            app.CreateClient().Accounts().LoginAsync(user.Email, "wrong password!")));
 
         Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
         Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
@@ -174,7 +176,7 @@ public sealed class LoginTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     public async Task SuccessfulLoginRecordsLastLoginAndStartsASession()
     {
         var user = await app.CreateUserAsync();
-        await _client.PostJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
+        await _client.Accounts().LoginAsync(user.Email);
         var stored = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == user.Id));
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, stored.LastLogin!.Value, TimeSpan.FromSeconds(1));
         Assert.Equal(1, await app.WithDbAsync(db => db.Sessions.CountAsync(s => s.UserId == user.Id)));
@@ -191,11 +193,11 @@ public sealed class LoginRateLimitTests : IDisposable
         var client = _app.CreateClient();
         for (var i = 0; i < 3; i++)
         {
-            var attempt = await client.PostJsonAsync("/accounts/login/", new { email = _app.NewEmail(), password = "whatever it is" });
+            var attempt = await client.Accounts().LoginAsync(_app.NewEmail(), "whatever it is");
             Assert.Equal(HttpStatusCode.BadRequest, attempt.StatusCode);
         }
 
-        var limited = await client.PostJsonAsync("/accounts/join/", new { email = _app.NewEmail(), password1 = "correct horse battery", password2 = "correct horse battery" });
+        var limited = await client.Accounts().RegisterAsync(_app.NewEmail(), "correct horse battery");
         Assert.Equal("{\"detail\":\"Too many requests. Try again later.\"}", await limited.RawJsonAsync(HttpStatusCode.TooManyRequests));
         Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 60);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
@@ -206,14 +208,46 @@ public sealed class LoginRateLimitTests : IDisposable
 
 public sealed class HashQueueTests : IDisposable
 {
-    private readonly JwtBlogApp _app = JwtBlogApp.With(("Accounts:MaxQueuedPasswordHashes", "1"), ("Accounts:PasswordHashWorkFactor", "14"));
+    private readonly JwtBlogApp _app = JwtBlogApp.With(("Accounts:MaxQueuedPasswordHashes", "1"));
 
     [Fact]
     public async Task AFloodBeyondTheHashQueueIsRefusedWith503AndRetryAfter()
     {
-        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
-            _app.CreateClient().PostJsonAsync("/accounts/login/", new { email = _app.NewEmail("flood"), password = "whatever it is" })));
+        var hashing = _app.Services.GetRequiredService<PasswordHashing>();
+        using var release = new ManualResetEventSlim();
+        var holds = new List<Task<bool>>();
+        HttpResponseMessage[] responses;
+        try
+        {
+            // Every hashing thread is held, whatever the core count, so that the one queue place fills and stays full.
+            for (var i = 0; i < hashing.WorkerCount; i++)
+            {
+                var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                holds.Add(hashing.RunOnHashingThreadAsync(
+                    () =>
+                    {
+                        running.SetResult();
+                        return release.Wait(TimeSpan.FromMinutes(1));
+                    },
+                    CancellationToken.None));
+                await running.Task;
+            }
 
+            var flood = Enumerable.Range(0, 12)
+                .Select(_ => _app.CreateClient().Accounts().LoginAsync(_app.NewEmail("flood"), "whatever it is"))
+                .ToList();
+
+            // While the threads are held only a refused login can answer; after the first one, the rest may run.
+            await await Task.WhenAny(flood);
+            release.Set();
+            responses = await Task.WhenAll(flood);
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        Assert.All(await Task.WhenAll(holds), Assert.True);
         Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.ServiceUnavailable }));
         var busy = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
         Assert.NotEmpty(busy);

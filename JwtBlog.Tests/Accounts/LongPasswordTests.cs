@@ -12,12 +12,12 @@ public sealed class LongPasswordTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     public async Task TwinsBeyond72BytesDoNotUnlockEachOther(string password, string twin)
     {
         var email = app.NewEmail();
-        var join = await app.CreateClient().PostJsonAsync("/accounts/join/", new { email, password1 = password, password2 = password });
+        var join = await app.CreateClient().Accounts().RegisterAsync(email, password);
         Assert.Equal(HttpStatusCode.Created, join.StatusCode);
 
-        var wrong = await app.CreateClient().PostJsonAsync("/accounts/login/", new { email, password = twin });
+        var wrong = await app.CreateClient().Accounts().LoginAsync(email, twin);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-        var right = await app.CreateClient().PostJsonAsync("/accounts/login/", new { email, password });
+        var right = await app.CreateClient().Accounts().LoginAsync(email, password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
     }
 
@@ -26,14 +26,14 @@ public sealed class LongPasswordTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     {
         var email = app.NewEmail();
         var password = string.Concat(Enumerable.Repeat("😀가a ", 32));
-        var join = await app.CreateClient().PostJsonAsync("/accounts/join/", new { email, password1 = password, password2 = password });
+        var join = await app.CreateClient().Accounts().RegisterAsync(email, password);
         Assert.Equal(HttpStatusCode.Created, join.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().PostJsonAsync("/accounts/login/", new { email, password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().Accounts().LoginAsync(email, password)).StatusCode);
 
         var huge = new string('x', 100_000);
-        var refused = await app.CreateClient().PostJsonAsync("/accounts/join/", new { email = app.NewEmail(), password1 = huge, password2 = huge });
+        var refused = await app.CreateClient().Accounts().RegisterAsync(app.NewEmail(), huge);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var hugeLogin = await app.CreateClient().PostJsonAsync("/accounts/login/", new { email, password = huge });
+        var hugeLogin = await app.CreateClient().Accounts().LoginAsync(email, huge);
         Assert.Equal(HttpStatusCode.BadRequest, hugeLogin.StatusCode);
     }
 }

@@ -11,7 +11,7 @@ public sealed class RefreshAndLogoutTests(JwtBlogApp app) : IClassFixture<JwtBlo
     {
         var user = await app.CreateUserAsync();
         var client = app.CreateBrowser();
-        var response = await client.PostJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
+        var response = await client.Accounts().LoginAsync(user.Email);
         return (client, Api.CookieValue(response.SetCookie("my-refresh-token")!), Api.CookieValue(response.SetCookie("my-app-auth")!));
     }
 
@@ -27,7 +27,7 @@ public sealed class RefreshAndLogoutTests(JwtBlogApp app) : IClassFixture<JwtBlo
     {
         var (client, refresh, _) = await LoginAsync();
         app.Clock.Advance(TimeSpan.FromSeconds(5));
-        var response = await client.PostAsync("/accounts/token/refresh/", null);
+        var response = await client.Accounts().RefreshAsync();
 
         var body = await response.JsonAsync(HttpStatusCode.OK);
         var access = body.GetProperty("access").GetString()!;
@@ -48,7 +48,7 @@ public sealed class RefreshAndLogoutTests(JwtBlogApp app) : IClassFixture<JwtBlo
     [Fact]
     public async Task WithoutAnyRefreshTokenTheAnswerIs401()
     {
-        var response = await app.CreateClient().PostAsync("/accounts/token/refresh/", null);
+        var response = await app.CreateClient().Accounts().RefreshAsync();
         Assert.Equal("{\"detail\":\"No valid refresh token found.\",\"code\":\"token_not_valid\"}", await response.RawJsonAsync(HttpStatusCode.Unauthorized));
     }
 
@@ -101,7 +101,7 @@ public sealed class RefreshAndLogoutTests(JwtBlogApp app) : IClassFixture<JwtBlo
     public async Task ReplayAfterTheGraceWindowRevokesTheWholeSession()
     {
         var (client, refresh, _) = await LoginAsync();
-        var rotated = await client.PostAsync("/accounts/token/refresh/", null);
+        var rotated = await client.Accounts().RefreshAsync();
         var successor = Api.CookieValue(rotated.SetCookie("my-refresh-token")!);
         var newAccess = Api.CookieValue(rotated.SetCookie("my-app-auth")!);
 
@@ -142,7 +142,7 @@ public sealed class RefreshAndLogoutTests(JwtBlogApp app) : IClassFixture<JwtBlo
     public async Task LogoutRevokesTheSessionAndDeletesBothCookiesWithTheSameAttributes()
     {
         var (client, refresh, access) = await LoginAsync();
-        var response = await client.PostAsync("/accounts/logout/", null);
+        var response = await client.Accounts().LogoutAsync();
 
         Assert.Equal("{\"detail\":\"Successfully logged out.\"}", await response.RawJsonAsync(HttpStatusCode.OK));
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
@@ -164,9 +164,9 @@ public sealed class RefreshAndLogoutTests(JwtBlogApp app) : IClassFixture<JwtBlo
     {
         var (client, refresh, _) = await LoginAsync();
         app.Clock.Advance(TimeSpan.FromHours(2));
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/accounts/logout/", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/accounts/logout/", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().PostAsync("/accounts/logout/", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Accounts().LogoutAsync()).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Accounts().LogoutAsync()).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().Accounts().LogoutAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshWithCookieAsync(refresh)).StatusCode);
     }
 
@@ -206,7 +206,7 @@ public sealed class RefreshTokenInBodyTests : IDisposable
     public async Task TheSettingReturnsTheRefreshTokenAndAcceptsItFromTheBody()
     {
         var user = await _app.CreateUserAsync();
-        var login = await _app.CreateClient().PostJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
+        var login = await _app.CreateClient().Accounts().LoginAsync(user.Email);
         var refresh = (await login.JsonAsync(HttpStatusCode.OK)).GetProperty("refresh_token").GetString()!;
         Assert.Equal(refresh, Api.CookieValue(login.SetCookie("my-refresh-token")!));
 

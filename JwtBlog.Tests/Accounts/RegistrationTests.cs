@@ -16,7 +16,7 @@ public sealed class RegistrationTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     public async Task GoodRegistrationAnswers201WithTokensUserAndSignsTheUserIn()
     {
         var email = app.NewEmail("alice");
-        var response = await _client.PostJsonAsync("/accounts/join/", Join(email, "correct horse battery"));
+        var response = await _client.Accounts().RegisterAsync(Join(email, "correct horse battery"));
 
         var body = await response.JsonAsync(HttpStatusCode.Created);
         Assert.Equal(email, body.GetProperty("user").GetProperty("email").GetString());
@@ -62,21 +62,21 @@ public sealed class RegistrationTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     [InlineData("1234", "{\"password1\":[\"This password is too short. It must contain at least 8 characters.\",\"This password is too common.\",\"This password is entirely numeric.\"]}")]
     public async Task WeakPasswordsAreRefusedWithEveryReason(string password, string expected)
     {
-        var response = await _client.PostJsonAsync("/accounts/join/", Join(app.NewEmail(), password));
+        var response = await _client.Accounts().RegisterAsync(Join(app.NewEmail(), password));
         Assert.Equal(expected, await response.RawJsonAsync(HttpStatusCode.BadRequest));
     }
 
     [Fact]
     public async Task MismatchedPasswordsAreANonFieldError()
     {
-        var response = await _client.PostJsonAsync("/accounts/join/", Join(app.NewEmail(), "correct horse battery", "correct horse battery!"));
+        var response = await _client.Accounts().RegisterAsync(Join(app.NewEmail(), "correct horse battery", "correct horse battery!"));
         Assert.Equal("{\"non_field_errors\":[\"The two password fields didn't match.\"]}", await response.RawJsonAsync(HttpStatusCode.BadRequest));
     }
 
     [Fact]
     public async Task WeakAndMismatchedPasswordsReportOnlyThePasswordErrors()
     {
-        var response = await _client.PostJsonAsync("/accounts/join/", Join(app.NewEmail(), "1234", "5678"));
+        var response = await _client.Accounts().RegisterAsync(Join(app.NewEmail(), "1234", "5678"));
         var body = await response.JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal(3, body.GetProperty("password1").GetArrayLength());
         Assert.False(body.TryGetProperty("non_field_errors", out _));
@@ -86,14 +86,14 @@ public sealed class RegistrationTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     public async Task PasswordTooSimilarToTheEmailIsRefused()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        var response = await _client.PostJsonAsync("/accounts/join/", Join($"erin.smith{suffix}@example.com", $"erin.smith{suffix}@example"));
+        var response = await _client.Accounts().RegisterAsync(Join($"erin.smith{suffix}@example.com", $"erin.smith{suffix}@example"));
         Assert.Equal("{\"non_field_errors\":[\"The password is too similar to the email address.\"]}", await response.RawJsonAsync(HttpStatusCode.BadRequest));
     }
 
     [Fact]
     public async Task PasswordBelowTheSimilarityThresholdIsAccepted()
     {
-        var response = await _client.PostJsonAsync("/accounts/join/", Join("carol.jones@example.com", "carol.jones"));
+        var response = await _client.Accounts().RegisterAsync(Join("carol.jones@example.com", "carol.jones"));
         await response.JsonAsync(HttpStatusCode.Created);
     }
 
@@ -101,11 +101,11 @@ public sealed class RegistrationTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     public async Task DuplicateEmailIsRefusedInAnyLetterCase()
     {
         var email = app.NewEmail("dup");
-        (await _client.PostJsonAsync("/accounts/join/", Join(email, "correct horse battery"))).EnsureSuccessStatusCode();
+        (await _client.Accounts().RegisterAsync(Join(email, "correct horse battery"))).EnsureSuccessStatusCode();
 
         foreach (var variant in new[] { email, email.ToUpperInvariant() })
         {
-            var response = await _client.PostJsonAsync("/accounts/join/", Join(variant, "correct horse battery"));
+            var response = await _client.Accounts().RegisterAsync(Join(variant, "correct horse battery"));
             Assert.Equal("{\"email\":[\"A user is already registered with this e-mail address.\"]}", await response.RawJsonAsync(HttpStatusCode.BadRequest));
         }
 
@@ -134,7 +134,7 @@ public sealed class RegistrationTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     {
         var email = app.NewEmail("race");
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            app.CreateClient().PostJsonAsync("/accounts/join/", Join(email, "correct horse battery"))));
+            app.CreateClient().Accounts().RegisterAsync(Join(email, "correct horse battery"))));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.BadRequest }));
@@ -145,7 +145,7 @@ public sealed class RegistrationTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     public async Task TheEmailDomainIsStoredLowerCased()
     {
         var local = "Dave.Mixed" + Guid.NewGuid().ToString("N")[..6];
-        var response = await _client.PostJsonAsync("/accounts/join/", Join($"{local}@Example.COM", "correct horse battery"));
+        var response = await _client.Accounts().RegisterAsync(Join($"{local}@Example.COM", "correct horse battery"));
         var body = await response.JsonAsync(HttpStatusCode.Created);
         Assert.Equal($"{local}@example.com", body.GetProperty("user").GetProperty("email").GetString());
     }

@@ -11,7 +11,7 @@ public sealed class UserAndPasswordChangeTests(JwtBlogApp app) : IClassFixture<J
     public async Task GetAnswersTheUsersDetails()
     {
         var signedIn = await app.SignInAsync();
-        var response = await signedIn.Client.GetAsync("/accounts/user/");
+        var response = await signedIn.Client.Accounts().GetUserAsync();
         Assert.Equal(
             $"{{\"pk\":{signedIn.User.Id},\"email\":\"{signedIn.User.Email}\",\"first_name\":\"\",\"last_name\":\"\",\"gender\":\"\",\"date_of_birth\":null}}",
             await response.RawJsonAsync(HttpStatusCode.OK));
@@ -48,7 +48,7 @@ public sealed class UserAndPasswordChangeTests(JwtBlogApp app) : IClassFixture<J
     public async Task EmptyPutChangesNothingAndPatchChangesOneField()
     {
         var signedIn = await app.SignInAsync();
-        await signedIn.Client.SendJsonAsync(HttpMethod.Patch, "/accounts/user/", new { first_name = "Alice" });
+        await signedIn.Client.Accounts().UpdateUserAsync(new { first_name = "Alice" });
         await (await signedIn.Client.SendJsonAsync(HttpMethod.Put, "/accounts/user/", new { })).JsonAsync(HttpStatusCode.OK);
         var patched = await signedIn.Client.SendJsonAsync(HttpMethod.Patch, "/accounts/user", new { last_name = "Lee" });
         var body = await patched.JsonAsync(HttpStatusCode.OK);
@@ -78,7 +78,7 @@ public sealed class UserAndPasswordChangeTests(JwtBlogApp app) : IClassFixture<J
     {
         var signedIn = await app.SignInAsync();
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await signedIn.Client.DeleteAsync("/accounts/user/")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/accounts/user/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().Accounts().GetUserAsync()).StatusCode);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class UserAndPasswordChangeTests(JwtBlogApp app) : IClassFixture<J
             new { old_password = JwtBlogApp.Password, new_password1 = "brand new secret 1", new_password2 = "brand new secret 1" });
         await locked.JsonAsync(HttpStatusCode.TooManyRequests);
         Assert.True(locked.Headers.Contains("Retry-After"));
-        var login = await app.CreateClient().PostJsonAsync("/accounts/login/", new { email = signedIn.User.Email, password = JwtBlogApp.Password });
+        var login = await app.CreateClient().Accounts().LoginAsync(signedIn.User.Email);
         Assert.Equal(HttpStatusCode.TooManyRequests, login.StatusCode);
     }
 
@@ -138,7 +138,7 @@ public sealed class UserAndPasswordChangeTests(JwtBlogApp app) : IClassFixture<J
         var user = await app.CreateUserAsync();
         var current = await app.SignInAsync(user);
         var other = await app.SignInAsync(user);
-        var otherRefresh = await other.Client.PostAsync("/accounts/token/refresh/", null);
+        var otherRefresh = await other.Client.Accounts().RefreshAsync();
         Assert.Equal(HttpStatusCode.OK, otherRefresh.StatusCode);
 
         var response = await current.Client.PostJsonAsync("/accounts/password/change/",
@@ -148,14 +148,14 @@ public sealed class UserAndPasswordChangeTests(JwtBlogApp app) : IClassFixture<J
         Assert.NotNull(response.SetCookie("my-app-auth"));
 
         Assert.Equal(HttpStatusCode.OK, (await current.Client.GetAsync("/accounts/test/")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await current.Client.PostAsync("/accounts/token/refresh/", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await current.Client.Accounts().RefreshAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await other.Client.GetAsync("/accounts/test/")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await other.Client.PostAsync("/accounts/token/refresh/", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.Client.Accounts().RefreshAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetWithBearerAsync("/accounts/test/", current.AccessToken)).StatusCode);
 
-        var oldLogin = await app.CreateClient().PostJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
+        var oldLogin = await app.CreateClient().Accounts().LoginAsync(user.Email);
         Assert.Equal(HttpStatusCode.BadRequest, oldLogin.StatusCode);
-        var newLogin = await app.CreateClient().PostJsonAsync("/accounts/login/", new { email = user.Email, password = "brand new secret 1" });
+        var newLogin = await app.CreateClient().Accounts().LoginAsync(user.Email, "brand new secret 1");
         Assert.Equal(HttpStatusCode.OK, newLogin.StatusCode);
     }
 
@@ -168,7 +168,7 @@ public sealed class UserAndPasswordChangeTests(JwtBlogApp app) : IClassFixture<J
         Assert.Equal("{\"token\":[\"This field is required.\"]}", await (await client.PostJsonAsync("/accounts/token/verify/", new { })).RawJsonAsync(HttpStatusCode.BadRequest));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostJsonAsync("/accounts/token/verify/", new { token = "garbage" })).StatusCode);
 
-        await signedIn.Client.PostAsync("/accounts/logout/", null);
+        await signedIn.Client.Accounts().LogoutAsync();
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostJsonAsync("/accounts/token/verify/", new { token = signedIn.AccessToken })).StatusCode);
     }
 }

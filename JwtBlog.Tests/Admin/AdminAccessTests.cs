@@ -1,5 +1,6 @@
 using System.Net;
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Tests.Infrastructure.Pages;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Tests.Admin;
@@ -22,13 +23,13 @@ public sealed class AdminAccessTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     // Every form an admin page posts, as (page, form) pairs.
     public static readonly TheoryData<string, string> Forms = new()
     {
-        { "/admin/users/{user}", "#user-form" },
-        { "/admin/users/{user}", "#end-sessions-form" },
-        { "/admin/users/{user}/password", "#password-form" },
-        { "/admin/users/{user}/delete", "#delete-form" },
-        { "/admin/posts/new", "#post-form" },
-        { "/admin/posts/{post}", "#post-form" },
-        { "/admin/posts/{post}/delete", "#delete-form" },
+        { "/admin/users/{user}", AdminUserEditPage.FormSelector },
+        { "/admin/users/{user}", AdminUserEditPage.EndSessionsFormSelector },
+        { "/admin/users/{user}/password", AdminUserPasswordPage.FormSelector },
+        { "/admin/users/{user}/delete", DeleteConfirmationPage.FormSelector },
+        { AdminPostEditPage.NewPath, AdminPostEditPage.FormSelector },
+        { "/admin/posts/{post}", AdminPostEditPage.FormSelector },
+        { "/admin/posts/{post}/delete", DeleteConfirmationPage.FormSelector },
     };
 
     [Theory]
@@ -140,10 +141,10 @@ public sealed class AdminAccessTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     {
         var staff = await app.SignInStaffAsync();
         var target = await app.CreateUserAsync();
-        var page = await Html.GetDocumentAsync(staff.Client, $"/admin/users/{target.Id}");
+        var page = await AdminUserEditPage.OpenAsync(staff.Client, target.Id);
 
-        await app.WithDbAsync(db => db.Users.Where(u => u.Id == staff.User.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsStaff, false)));
-        var response = await staff.Client.SubmitAsync(Html.Form(page, "#user-form"), new Dictionary<string, string> { ["Input.IsStaff"] = "true" });
+        await app.SetStaffAsync(staff.User, false);
+        var response = await page.SaveAsync(new Dictionary<string, string> { ["Input.IsStaff"] = "true" });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.False((await app.ReloadAsync(target)).IsStaff);
@@ -156,11 +157,11 @@ public sealed class AdminAccessTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         await using var broken = JwtBlogApp.With(("Jwt:SessionCheckCacheDuration", "00:01:00"));
         var staff = await broken.SignInStaffAsync();
         var post = await broken.CreatePostAsync(staff.User, "Unchanged");
-        var page = await Html.GetDocumentAsync(staff.Client, $"/admin/posts/{post.Id}");
+        var page = await AdminPostEditPage.OpenAsync(staff.Client, post.Id);
 
         await broken.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE Users RENAME TO UsersGone"));
         var get = await staff.Client.GetAsync("/admin");
-        var submit = await staff.Client.SubmitAsync(Html.Form(page, "#post-form"), new Dictionary<string, string> { ["Input.Title"] = "Changed" });
+        var submit = await page.SaveAsync(new Dictionary<string, string> { ["Input.Title"] = "Changed" });
         await broken.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE UsersGone RENAME TO Users"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, get.StatusCode);

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Tests.Infrastructure.Pages;
 using JwtBlog.Web.Features.Admin;
 using JwtBlog.Web.Features.Blog;
 using Microsoft.EntityFrameworkCore;
@@ -88,11 +89,10 @@ public sealed class AdminPostTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     {
         var staff = await app.SignInStaffAsync();
         var marker = Marker();
-        var page = await Html.GetDocumentAsync(staff.Client, "/admin/posts/new");
-        var form = Html.Form(page, "#post-form");
-        Assert.Equal(staff.User.Email, ((IHtmlInputElement)form.Elements["Input.AuthorEmail"]!).Value);
+        var page = await AdminPostEditPage.OpenNewAsync(staff.Client);
+        Assert.Equal(staff.User.Email, ((IHtmlInputElement)page.Form.Elements["Input.AuthorEmail"]!).Value);
 
-        var response = await staff.Client.SubmitAsync(form, new Dictionary<string, string>
+        var response = await page.SaveAsync(new Dictionary<string, string>
         {
             ["Input.Title"] = $"  첫 글 {marker}  ",
             ["Input.Content"] = "내용입니다",
@@ -115,7 +115,7 @@ public sealed class AdminPostTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var author = await app.CreateUserAsync();
         var marker = Marker();
 
-        var response = await staff.Client.SubmitFormAsync("/admin/posts/new", "#post-form", new Dictionary<string, string>
+        var response = await AdminPostEditPage.AddAsync(staff.Client, new Dictionary<string, string>
         {
             ["Input.Title"] = marker,
             ["Input.Content"] = "Content",
@@ -142,7 +142,7 @@ public sealed class AdminPostTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         }
 
         var before = await app.WithDbAsync(db => db.Posts.CountAsync());
-        var response = await staff.Client.SubmitFormAsync("/admin/posts/new", "#post-form", values);
+        var response = await AdminPostEditPage.AddAsync(staff.Client, values);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(error, (await Html.ParseAsync(response)).ErrorFor(field));
@@ -155,7 +155,7 @@ public sealed class AdminPostTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var staff = await app.SignInStaffAsync();
         var longest = string.Concat(Enumerable.Repeat("😀", Post.TitleMaxLength));
 
-        var tooLong = await staff.Client.SubmitFormAsync("/admin/posts/new", "#post-form", new Dictionary<string, string>
+        var tooLong = await AdminPostEditPage.AddAsync(staff.Client, new Dictionary<string, string>
         {
             ["Input.Title"] = longest + "a",
             ["Input.Content"] = new string('c', Post.ContentMaxLength + 1),
@@ -164,7 +164,7 @@ public sealed class AdminPostTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         Assert.Equal("Ensure this field has no more than 100 characters.", page.ErrorFor("Input.Title"));
         Assert.Equal("Ensure this field has no more than 20000 characters.", page.ErrorFor("Input.Content"));
 
-        var fits = await staff.Client.SubmitFormAsync("/admin/posts/new", "#post-form", new Dictionary<string, string>
+        var fits = await AdminPostEditPage.AddAsync(staff.Client, new Dictionary<string, string>
         {
             ["Input.Title"] = longest,
             ["Input.Content"] = new string('c', Post.ContentMaxLength),
@@ -181,10 +181,10 @@ public sealed class AdminPostTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var post = await app.CreatePostAsync(author, "Before", "Same content");
         app.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var page = await Html.GetDocumentAsync(staff.Client, $"/admin/posts/{post.Id}");
-        Assert.Equal("Before", ((IHtmlInputElement)page.QuerySelector("#Input_Title")!).Value);
-        Assert.Equal("Same content", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Content")!).Value);
-        var response = await staff.Client.SubmitAsync(Html.Form(page, "#post-form"), new Dictionary<string, string>
+        var page = await AdminPostEditPage.OpenAsync(staff.Client, post.Id);
+        Assert.Equal("Before", ((IHtmlInputElement)page.Get("#Input_Title")).Value);
+        Assert.Equal("Same content", ((IHtmlTextAreaElement)page.Get("#Input_Content")).Value);
+        var response = await page.SaveAsync(new Dictionary<string, string>
         {
             ["Input.Title"] = "After",
             ["Input.AuthorEmail"] = other.Email!,
@@ -204,8 +204,8 @@ public sealed class AdminPostTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var content = "  indented first line\nsecond line\n";
         var post = await app.CreatePostAsync(await app.CreateUserAsync(), "Before", content);
 
-        var page = await Html.GetDocumentAsync(staff.Client, $"/admin/posts/{post.Id}");
-        var response = await staff.Client.SubmitAsync(Html.Form(page, "#post-form"), new Dictionary<string, string>
+        var page = await AdminPostEditPage.OpenAsync(staff.Client, post.Id);
+        var response = await page.SaveAsync(new Dictionary<string, string>
         {
             ["Input.Title"] = "After",
             ["Input.Content"] = content.Replace("\n", "\r\n", StringComparison.Ordinal),
@@ -223,7 +223,7 @@ public sealed class AdminPostTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var staff = await app.SignInStaffAsync();
         var post = await app.CreatePostAsync(await app.CreateUserAsync(), "Keep", "Keep");
 
-        var response = await staff.Client.SubmitFormAsync($"/admin/posts/{post.Id}", "#post-form", new Dictionary<string, string>
+        var response = await AdminPostEditPage.SaveAsync(staff.Client, post.Id, new Dictionary<string, string>
         {
             ["Input.Title"] = new string('t', 101),
             ["Input.Content"] = "",
@@ -243,9 +243,9 @@ public sealed class AdminPostTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var staff = await app.SignInStaffAsync();
         var post = await app.CreatePostAsync(null, "Orphan", "Content");
 
-        var page = await Html.GetDocumentAsync(staff.Client, $"/admin/posts/{post.Id}");
-        Assert.NotNull(page.QuerySelector("#post-no-author"));
-        var response = await staff.Client.SubmitAsync(Html.Form(page, "#post-form"), new Dictionary<string, string> { ["Input.Content"] = "Edited" });
+        var page = await AdminPostEditPage.OpenAsync(staff.Client, post.Id);
+        Assert.NotNull(page.Find("#post-no-author"));
+        var response = await page.SaveAsync(new Dictionary<string, string> { ["Input.Content"] = "Edited" });
 
         Assert.Equal($"/admin/posts/{post.Id}", response.RedirectTarget());
         var saved = await app.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.Id == post.Id));
@@ -258,11 +258,11 @@ public sealed class AdminPostTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var staff = await app.SignInStaffAsync();
         var post = await app.CreatePostAsync(await app.CreateUserAsync(), "Doomed");
 
-        var confirm = await Html.GetDocumentAsync(staff.Client, $"/admin/posts/{post.Id}/delete");
-        Assert.Equal("Doomed", confirm.QuerySelector("#delete-title")!.TextContent);
+        var confirm = await DeleteConfirmationPage.OpenAsync(staff.Client, $"/admin/posts/{post.Id}/delete");
+        Assert.Equal("Doomed", confirm.Get("#delete-title").TextContent);
         Assert.True(await app.WithDbAsync(db => db.Posts.AnyAsync(p => p.Id == post.Id)));
 
-        var response = await staff.Client.SubmitAsync(Html.Form(confirm, "#delete-form"));
+        var response = await confirm.ConfirmAsync();
 
         Assert.Equal("/admin/posts", response.RedirectTarget());
         Assert.False(await app.WithDbAsync(db => db.Posts.AnyAsync(p => p.Id == post.Id)));

@@ -1,4 +1,5 @@
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Tests.Infrastructure.Pages;
 using JwtBlog.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,23 +14,19 @@ public sealed class AdminRecentActionsTests(JwtBlogApp app) : IClassFixture<JwtB
         var target = await app.CreateUserAsync();
         var marker = Guid.NewGuid().ToString("N")[..10];
 
-        await staff.Client.SubmitFormAsync($"/admin/users/{target.Id}", "#user-form", new Dictionary<string, string>
+        await AdminUserEditPage.SaveAsync(staff.Client, target.Id, new Dictionary<string, string>
         {
             ["Input.FirstName"] = "Secret-Looking Name",
             ["Input.IsStaff"] = "true",
         });
-        await staff.Client.SubmitFormAsync($"/admin/users/{target.Id}/password", "#password-form", new Dictionary<string, string>
-        {
-            ["Input.Password1"] = "Fresh-Heron-Pond-77",
-            ["Input.Password2"] = "Fresh-Heron-Pond-77",
-        });
-        await staff.Client.SubmitFormAsync("/admin/posts/new", "#post-form", new Dictionary<string, string>
+        await AdminUserPasswordPage.SetPasswordAsync(staff.Client, target.Id, "Fresh-Heron-Pond-77", "Fresh-Heron-Pond-77");
+        await AdminPostEditPage.AddAsync(staff.Client, new Dictionary<string, string>
         {
             ["Input.Title"] = $"Logged {marker}",
             ["Input.Content"] = "Content",
         });
         var post = await app.WithDbAsync(db => db.Posts.SingleAsync(p => p.Title == $"Logged {marker}"));
-        await staff.Client.SubmitFormAsync($"/admin/posts/{post.Id}/delete", "#delete-form");
+        await (await DeleteConfirmationPage.OpenAsync(staff.Client, $"/admin/posts/{post.Id}/delete")).ConfirmAsync();
 
         var page = await Html.GetDocumentAsync(staff.Client, "/admin");
 
@@ -58,7 +55,7 @@ public sealed class AdminRecentActionsTests(JwtBlogApp app) : IClassFixture<JwtB
         var staff = await app.SignInStaffAsync();
         var target = await app.CreateUserAsync();
 
-        await staff.Client.SubmitFormAsync($"/admin/users/{target.Id}", "#end-sessions-form");
+        await (await AdminUserEditPage.OpenAsync(staff.Client, target.Id)).EndSessionsAsync();
 
         var entry = Assert.Single(await app.LogForAsync(AdminObjectTypes.User, target.Id));
         Assert.Equal(
@@ -73,7 +70,7 @@ public sealed class AdminRecentActionsTests(JwtBlogApp app) : IClassFixture<JwtB
         var target = await app.CreateUserAsync();
         for (var i = 0; i < AdminLog.RecentCount + 3; i++)
         {
-            await staff.Client.SubmitFormAsync($"/admin/users/{target.Id}", "#end-sessions-form");
+            await (await AdminUserEditPage.OpenAsync(staff.Client, target.Id)).EndSessionsAsync();
         }
 
         var page = await Html.GetDocumentAsync(staff.Client, "/admin");

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Tests.Infrastructure.Pages;
 using JwtBlog.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +15,7 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var staff = await app.SignInStaffAsync(superuser: true);
         var target = await app.CreateUserAsync();
 
-        var response = await staff.Client.SubmitFormAsync($"/admin/users/{target.Id}", "#user-form", new Dictionary<string, string>
+        var response = await AdminUserEditPage.SaveAsync(staff.Client, target.Id, new Dictionary<string, string>
         {
             ["Input.FirstName"] = "  Alice ",
             ["Input.LastName"] = "Kim",
@@ -24,10 +24,10 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
             ["Input.IsStaff"] = "true",
         });
 
-        var page = await staff.Client.FollowAsync(response);
-        Assert.Equal($"/admin/users/{target.Id}", response.RedirectTarget());
-        Assert.Contains("was changed", page.QuerySelector("#admin-status")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Alice", ((IHtmlInputElement)page.QuerySelector("#Input_FirstName")!).Value);
+        var page = new AdminUserEditPage(staff.Client, await staff.Client.FollowAsync(response));
+        Assert.Equal(AdminUserEditPage.PathFor(target.Id), response.RedirectTarget());
+        Assert.Contains("was changed", page.Status, StringComparison.Ordinal);
+        Assert.Equal("Alice", page.Input("FirstName").Value);
         var saved = await app.ReloadAsync(target);
         Assert.Equal(("Alice", "Kim", "female", new DateOnly(1990, 4, 1), true, true, false),
             (saved.FirstName, saved.LastName, saved.Gender, saved.DateOfBirth, saved.IsActive, saved.IsStaff, saved.IsSuperuser));
@@ -40,7 +40,7 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var target = await app.CreateUserAsync();
         var tomorrow = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddDays(1));
 
-        var response = await staff.Client.SubmitFormAsync($"/admin/users/{target.Id}", "#user-form", new Dictionary<string, string>
+        var response = await AdminUserEditPage.SaveAsync(staff.Client, target.Id, new Dictionary<string, string>
         {
             ["Input.FirstName"] = new string('a', 151),
             ["Input.LastName"] = "Kept?",
@@ -48,11 +48,11 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await Html.ParseAsync(response);
+        var page = await AdminUserEditPage.ParseAsync(staff.Client, response);
         Assert.Equal("Ensure this field has no more than 150 characters.", page.ErrorFor("Input.FirstName"));
         Assert.Equal("Date of birth cannot be in the future.", page.ErrorFor("Input.DateOfBirth"));
         Assert.Equal("", page.ErrorFor("Input.LastName"));
-        Assert.Equal("Kept?", ((IHtmlInputElement)page.QuerySelector("#Input_LastName")!).Value);
+        Assert.Equal("Kept?", page.Input("LastName").Value);
         var saved = await app.ReloadAsync(target);
         Assert.Equal(("", "", null), (saved.FirstName, saved.LastName, saved.DateOfBirth));
     }
@@ -62,14 +62,13 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     {
         var staff = await app.SignInStaffAsync();
         var target = await app.CreateUserAsync();
-        var page = await Html.GetDocumentAsync(staff.Client, $"/admin/users/{target.Id}");
-        var form = Html.Form(page, "#user-form");
-        var gender = (IHtmlSelectElement)form.Elements["Input.Gender"]!;
-        var robot = (IHtmlOptionElement)page.CreateElement("option");
+        var page = await AdminUserEditPage.OpenAsync(staff.Client, target.Id);
+        var gender = (IHtmlSelectElement)page.Form.Elements["Input.Gender"]!;
+        var robot = (IHtmlOptionElement)page.Document.CreateElement("option");
         robot.Value = "robot";
         gender.AddOption(robot);
 
-        var response = await staff.Client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Gender"] = "robot", ["Input.DateOfBirth"] = "not a date" });
+        var response = await page.SaveAsync(new Dictionary<string, string> { ["Input.Gender"] = "robot", ["Input.DateOfBirth"] = "not a date" });
 
         var result = await Html.ParseAsync(response);
         Assert.Contains("robot is not one of the available choices", result.ErrorFor("Input.Gender"), StringComparison.Ordinal);
@@ -82,14 +81,13 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     {
         var staff = await app.SignInStaffAsync();
         var target = await app.CreateUserAsync();
-        var page = await Html.GetDocumentAsync(staff.Client, $"/admin/users/{target.Id}");
-        var form = Html.Form(page, "#user-form");
-        var checkbox = (IHtmlInputElement)page.QuerySelector("#Input_IsSuperuser")!;
+        var page = await AdminUserEditPage.OpenAsync(staff.Client, target.Id);
+        var checkbox = page.Input("IsSuperuser");
         Assert.True(checkbox.IsDisabled);
 
         // A hand-made request gets the same answer as the disabled box says.
         checkbox.IsDisabled = false;
-        var response = await staff.Client.SubmitAsync(form, new Dictionary<string, string> { ["Input.IsSuperuser"] = "true", ["Input.FirstName"] = "X" });
+        var response = await page.SaveAsync(new Dictionary<string, string> { ["Input.IsSuperuser"] = "true", ["Input.FirstName"] = "X" });
 
         var result = await Html.ParseAsync(response);
         Assert.Equal("Only a superuser can grant or remove superuser status.", result.ErrorFor("Input.IsSuperuser"));
@@ -111,8 +109,8 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
 
         static async Task staff(SignedInClient client, int id, Dictionary<string, string> values)
         {
-            var response = await client.Client.SubmitFormAsync($"/admin/users/{id}", "#user-form", values);
-            Assert.Equal($"/admin/users/{id}", response.RedirectTarget());
+            var response = await AdminUserEditPage.SaveAsync(client.Client, id, values);
+            Assert.Equal(AdminUserEditPage.PathFor(id), response.RedirectTarget());
         }
     }
 
@@ -122,7 +120,7 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var superuser = await app.SignInStaffAsync(superuser: true);
         var target = await app.CreateUserAsync();
 
-        var response = await superuser.Client.SubmitFormAsync($"/admin/users/{target.Id}", "#user-form", new Dictionary<string, string> { ["Input.IsSuperuser"] = "true" });
+        var response = await AdminUserEditPage.SaveAsync(superuser.Client, target.Id, new Dictionary<string, string> { ["Input.IsSuperuser"] = "true" });
 
         Assert.Equal("A superuser must also be staff.", (await Html.ParseAsync(response)).ErrorFor("Input.IsStaff"));
         Assert.False((await app.ReloadAsync(target)).IsSuperuser);
@@ -135,22 +133,26 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var superuser = await app.CreateUserAsync(staff: true, superuser: true);
         var superuserClient = await app.SignInAsync(superuser);
 
-        var page = await Html.GetDocumentAsync(staff.Client, $"/admin/users/{superuser.Id}");
-        Assert.NotNull(page.QuerySelector("#superuser-only"));
-        Assert.Null(page.QuerySelector("#user-save"));
-        Assert.Null(page.QuerySelector("#end-sessions-form"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await staff.Client.GetAsync($"/admin/users/{superuser.Id}/password")).StatusCode);
-        var deletePage = await Html.GetDocumentAsync(staff.Client, $"/admin/users/{superuser.Id}/delete");
-        Assert.Null(deletePage.QuerySelector("#delete-form"));
+        var page = await AdminUserEditPage.OpenAsync(staff.Client, superuser.Id);
+        Assert.NotNull(page.Find("#superuser-only"));
+        Assert.Null(page.Find("#user-save"));
+        Assert.Null(page.Find(AdminUserEditPage.EndSessionsFormSelector));
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.Client.GetAsync(AdminUserPasswordPage.PathFor(superuser.Id))).StatusCode);
+        var deletePage = await DeleteConfirmationPage.OpenAsync(staff.Client, $"/admin/users/{superuser.Id}/delete");
+        Assert.False(deletePage.CanDelete);
 
         // Forms taken from another target's pages, pointed at the superuser, are refused.
         var other = await app.CreateUserAsync();
-        foreach (var (path, form) in new[] { ("", "#user-form"), ("", "#end-sessions-form"), ("/password", "#password-form"), ("/delete", "#delete-form") })
+        foreach (var (path, form) in new[]
+        {
+            ("", AdminUserEditPage.FormSelector), ("", AdminUserEditPage.EndSessionsFormSelector),
+            ("/password", AdminUserPasswordPage.FormSelector), ("/delete", DeleteConfirmationPage.FormSelector),
+        })
         {
             var otherPage = await Html.GetDocumentAsync(staff.Client, $"/admin/users/{other.Id}{path}");
             var element = Html.Form(otherPage, form);
             element.Action = element.Action.Replace($"/admin/users/{other.Id}", $"/admin/users/{superuser.Id}", StringComparison.Ordinal);
-            var response = await staff.Client.SubmitAsync(element, form == "#password-form"
+            var response = await staff.Client.SubmitAsync(element, form == AdminUserPasswordPage.FormSelector
                 ? new Dictionary<string, string> { ["Input.Password1"] = "Fresh-Heron-Pond-77", ["Input.Password2"] = "Fresh-Heron-Pond-77" }
                 : null);
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -217,7 +219,7 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     {
         var superuser = await app.SignInStaffAsync(superuser: true);
 
-        var response = await superuser.Client.SubmitFormAsync($"/admin/users/{superuser.User.Id}", "#user-form", new Dictionary<string, string>
+        var response = await AdminUserEditPage.SaveAsync(superuser.Client, superuser.User.Id, new Dictionary<string, string>
         {
             ["Input.IsStaff"] = "false",
             ["Input.IsActive"] = "false",
@@ -237,17 +239,17 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     {
         var superuser = await app.SignInStaffAsync(superuser: true);
 
-        var response = await superuser.Client.SubmitFormAsync($"/admin/users/{superuser.User.Id}", "#user-form", new Dictionary<string, string>
+        var response = await AdminUserEditPage.SaveAsync(superuser.Client, superuser.User.Id, new Dictionary<string, string>
         {
             ["Input.FirstName"] = "Me",
             ["Input.IsSuperuser"] = "false",
         });
 
-        Assert.Equal($"/admin/users/{superuser.User.Id}", response.RedirectTarget());
+        Assert.Equal(AdminUserEditPage.PathFor(superuser.User.Id), response.RedirectTarget());
         var saved = await app.ReloadAsync(superuser.User);
         Assert.Equal(("Me", true, true, false), (saved.FirstName, saved.IsActive, saved.IsStaff, saved.IsSuperuser));
-        var page = await Html.GetDocumentAsync(superuser.Client, $"/admin/users/{superuser.User.Id}");
-        Assert.Null(page.QuerySelector("#user-delete"));
+        var page = await AdminUserEditPage.OpenAsync(superuser.Client, superuser.User.Id);
+        Assert.Null(page.Find("#user-delete"));
     }
 
     [Fact]
@@ -257,9 +259,9 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var target = await app.SignInAsync();
         Assert.Equal(HttpStatusCode.OK, (await target.Client.GetAsync("/accounts/test/")).StatusCode);
 
-        var response = await staff.Client.SubmitFormAsync($"/admin/users/{target.User.Id}", "#user-form", new Dictionary<string, string> { ["Input.IsActive"] = "false" });
+        var response = await AdminUserEditPage.SaveAsync(staff.Client, target.User.Id, new Dictionary<string, string> { ["Input.IsActive"] = "false" });
 
-        Assert.Equal($"/admin/users/{target.User.Id}", response.RedirectTarget());
+        Assert.Equal(AdminUserEditPage.PathFor(target.User.Id), response.RedirectTarget());
         Assert.False((await app.ReloadAsync(target.User)).IsActive);
         await AssertSignedOutAsync(target);
         Assert.Equal("Changed Active. Ended all sessions.", (await app.LogForAsync(AdminObjectTypes.User, target.User.Id)).Single().Summary);
@@ -273,10 +275,10 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var first = await app.SignInAsync(user);
         var second = await app.SignInAsync(user);
 
-        var response = await staff.Client.SubmitFormAsync($"/admin/users/{user.Id}", "#end-sessions-form");
+        var response = await (await AdminUserEditPage.OpenAsync(staff.Client, user.Id)).EndSessionsAsync();
 
-        var page = await staff.Client.FollowAsync(response);
-        Assert.Contains("sessions", page.QuerySelector("#admin-status")!.TextContent, StringComparison.Ordinal);
+        var page = new AdminUserEditPage(staff.Client, await staff.Client.FollowAsync(response));
+        Assert.Contains("sessions", page.Status, StringComparison.Ordinal);
         await AssertSignedOutAsync(first);
         await AssertSignedOutAsync(second);
         Assert.True((await app.ReloadAsync(user)).IsActive);
@@ -295,7 +297,7 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var staff = await app.SignInStaffAsync();
         var elsewhere = await app.SignInAsync(staff.User);
 
-        await staff.Client.SubmitFormAsync($"/admin/users/{staff.User.Id}", "#end-sessions-form");
+        await (await AdminUserEditPage.OpenAsync(staff.Client, staff.User.Id)).EndSessionsAsync();
 
         await AssertSignedOutAsync(elsewhere);
         Assert.Equal(HttpStatusCode.OK, (await staff.Client.GetAsync("/admin")).StatusCode);
@@ -306,31 +308,17 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     {
         var staff = await app.SignInStaffAsync();
         var target = await app.CreateUserAsync();
-        var url = $"/admin/users/{target.Id}/password";
-
-        var weak = await Html.ParseAsync(await staff.Client.SubmitFormAsync(url, "#password-form", new Dictionary<string, string>
-        {
-            ["Input.Password1"] = "1234",
-            ["Input.Password2"] = "1234",
-        }));
+        var weak = await Html.ParseAsync(await AdminUserPasswordPage.SetPasswordAsync(staff.Client, target.Id, "1234", "1234"));
         Assert.Contains("This password is too short. It must contain at least 8 characters.", weak.ErrorFor("Input.Password1"), StringComparison.Ordinal);
         Assert.Contains("This password is too common.", weak.ErrorFor("Input.Password1"), StringComparison.Ordinal);
 
-        var mismatch = await Html.ParseAsync(await staff.Client.SubmitFormAsync(url, "#password-form", new Dictionary<string, string>
-        {
-            ["Input.Password1"] = "Fresh-Heron-Pond-77",
-            ["Input.Password2"] = "Fresh-Heron-Pond-78",
-        }));
+        var mismatch = await Html.ParseAsync(await AdminUserPasswordPage.SetPasswordAsync(staff.Client, target.Id, "Fresh-Heron-Pond-77", "Fresh-Heron-Pond-78"));
         Assert.Equal("The two password fields didn\u2019t match.", mismatch.ErrorFor("Input.Password2"));
 
-        var similar = await Html.ParseAsync(await staff.Client.SubmitFormAsync(url, "#password-form", new Dictionary<string, string>
-        {
-            ["Input.Password1"] = target.Email!,
-            ["Input.Password2"] = target.Email!,
-        }));
+        var similar = await Html.ParseAsync(await AdminUserPasswordPage.SetPasswordAsync(staff.Client, target.Id, target.Email!, target.Email!));
         Assert.Contains("too similar", similar.ErrorFor("Input.Password1"), StringComparison.Ordinal);
 
-        var empty = await Html.ParseAsync(await staff.Client.SubmitFormAsync(url, "#password-form"));
+        var empty = await Html.ParseAsync(await (await AdminUserPasswordPage.OpenAsync(staff.Client, target.Id)).SubmitEmptyAsync());
         Assert.Equal("This field is required.", empty.ErrorFor("Input.Password1"));
 
         Assert.Equal(target.PasswordHash, (await app.ReloadAsync(target)).PasswordHash);
@@ -344,15 +332,11 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var target = await app.SignInAsync();
         const string NewPassword = "Fresh-Heron-Pond-77";
 
-        var response = await staff.Client.SubmitFormAsync($"/admin/users/{target.User.Id}/password", "#password-form", new Dictionary<string, string>
-        {
-            ["Input.Password1"] = NewPassword,
-            ["Input.Password2"] = NewPassword,
-        });
+        var response = await AdminUserPasswordPage.SetPasswordAsync(staff.Client, target.User.Id, NewPassword, NewPassword);
 
-        Assert.Equal($"/admin/users/{target.User.Id}", response.RedirectTarget());
+        Assert.Equal(AdminUserEditPage.PathFor(target.User.Id), response.RedirectTarget());
         await AssertSignedOutAsync(target);
-        var login = await app.CreateBrowser().PostAsJsonAsync("/accounts/login/", new { email = target.User.Email, password = JwtBlogApp.Password });
+        var login = await app.CreateAccountsApi().LoginAsync(target.User.Email);
         Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
         var signedIn = await app.SignInAsync(target.User, NewPassword);
         Assert.Equal(HttpStatusCode.OK, (await signedIn.Client.GetAsync("/accounts/test/")).StatusCode);
@@ -369,12 +353,12 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var target = await app.SignInAsync();
         var post = await app.CreatePostAsync(target.User, "Stays");
 
-        var confirm = await Html.GetDocumentAsync(staff.Client, $"/admin/users/{target.User.Id}/delete");
-        Assert.Equal(target.User.Email, confirm.QuerySelector("#delete-email")!.TextContent);
-        Assert.Contains("1 post stays", confirm.QuerySelector("#delete-posts")!.TextContent, StringComparison.Ordinal);
+        var confirm = await DeleteConfirmationPage.OpenAsync(staff.Client, $"/admin/users/{target.User.Id}/delete");
+        Assert.Equal(target.User.Email, confirm.Get("#delete-email").TextContent);
+        Assert.Contains("1 post stays", confirm.Get("#delete-posts").TextContent, StringComparison.Ordinal);
         Assert.NotNull(await app.WithDbAsync(db => db.Users.FindAsync(target.User.Id).AsTask()));
 
-        var response = await staff.Client.SubmitAsync(Html.Form(confirm, "#delete-form"));
+        var response = await confirm.ConfirmAsync();
 
         Assert.Equal("/admin/users", response.RedirectTarget());
         Assert.Null(await app.WithDbAsync(db => db.Users.FindAsync(target.User.Id).AsTask()));
@@ -393,14 +377,13 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var superuser = await app.SignInStaffAsync(superuser: true);
         var other = await app.CreateUserAsync();
 
-        var page = await Html.GetDocumentAsync(superuser.Client, $"/admin/users/{superuser.User.Id}/delete");
-        Assert.Equal("You cannot delete your own account.", page.QuerySelector("#delete-refused")!.TextContent);
-        Assert.Null(page.QuerySelector("#delete-form"));
+        var page = await DeleteConfirmationPage.OpenAsync(superuser.Client, $"/admin/users/{superuser.User.Id}/delete");
+        Assert.Equal("You cannot delete your own account.", page.Get("#delete-refused").TextContent);
+        Assert.False(page.CanDelete);
 
-        var otherPage = await Html.GetDocumentAsync(superuser.Client, $"/admin/users/{other.Id}/delete");
-        var form = Html.Form(otherPage, "#delete-form");
-        form.Action = $"/admin/users/{superuser.User.Id}/delete";
-        Assert.Equal(HttpStatusCode.Forbidden, (await superuser.Client.SubmitAsync(form)).StatusCode);
+        var otherPage = await DeleteConfirmationPage.OpenAsync(superuser.Client, $"/admin/users/{other.Id}/delete");
+        otherPage.Form.Action = $"/admin/users/{superuser.User.Id}/delete";
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherPage.ConfirmAsync()).StatusCode);
         Assert.NotNull(await app.WithDbAsync(db => db.Users.FindAsync(superuser.User.Id).AsTask()));
     }
 
@@ -420,8 +403,7 @@ public sealed class AdminUserEditTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     private async Task AssertSignedOutAsync(SignedInClient user)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await user.Client.GetAsync("/accounts/test/")).StatusCode);
-        using var bearer = app.CreateBrowser();
-        bearer.DefaultRequestHeaders.Authorization = new("Bearer", user.AccessToken);
+        using var bearer = app.CreateBearerClient(user);
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/accounts/test/")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await user.Client.PostAsync("/accounts/token/refresh/", null)).StatusCode);
     }

@@ -120,11 +120,10 @@ public sealed class AdminUserListTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var start = new DateTime(2021, 6, 1, 0, 0, 0, DateTimeKind.Utc);
 
         // Many users share a join time, so the id must break ties across page edges.
-        var users = new List<AppUser>();
-        for (var i = 0; i < 120; i++)
-        {
-            users.Add(await CreateUserAsync(marker, prefix: $"u{i % 7}", joined: start.AddHours(i / 4)));
-        }
+        var users = Enumerable.Range(0, 120)
+            .Select(i => new AppUser { Email = app.NewEmail($"u{i % 7}-{marker}-"), DateJoined = start.AddHours(i / 4) })
+            .ToList();
+        await app.InsertUsersAsync(users);
 
         var expected = sort switch
         {
@@ -184,10 +183,7 @@ public sealed class AdminUserListTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     {
         var staff = await app.SignInStaffAsync();
         var marker = Marker();
-        for (var i = 0; i < 51; i++)
-        {
-            await CreateUserAsync(marker);
-        }
+        await app.InsertUsersAsync(Enumerable.Range(0, 51).Select(_ => new AppUser { Email = app.NewEmail($"user-{marker}-") }).ToList());
 
         var page = await Html.GetDocumentAsync(staff.Client, $"/admin/users?q={marker}");
         var next = page.QuerySelector("#pager-next")!.GetAttribute("href")!;

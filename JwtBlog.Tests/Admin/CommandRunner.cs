@@ -9,8 +9,6 @@ namespace JwtBlog.Tests.Admin;
 // against a temporary SQLite database, with the password lines on stdin.
 internal sealed class CommandRunner : IDisposable
 {
-    private const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz";
-
     public string Folder { get; } = Directory.CreateTempSubdirectory("jwtblog-commands-").FullName;
 
     public string DatabasePath => Path.Combine(Folder, "commands.db");
@@ -37,7 +35,7 @@ internal sealed class CommandRunner : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ConnectionStrings__Default"] = $"Data Source={DatabasePath}";
         start.Environment["DataDirectory"] = Folder;
-        start.Environment["Jwt__SigningKey"] = SigningKey;
+        start.Environment["Jwt__SigningKey"] = Api.TestSigningKey;
         start.Environment["Accounts__PasswordHashWorkFactor"] = "4";
         start.Environment.Remove(ManagementCommands.PasswordVariable);
         foreach (var (name, value) in environment)
@@ -69,9 +67,7 @@ internal sealed class CommandRunner : IDisposable
         ("ConnectionStrings:Default", $"Data Source={DatabasePath}"),
         ("Jwt:SessionCheckCacheDuration", "00:00:00"));
 
-    public async Task<long> CountAsync(string sql) => Convert.ToInt64(await QueryAsync(sql), System.Globalization.CultureInfo.InvariantCulture);
-
-    public async Task<string?> TextAsync(string sql) => (string?)await QueryAsync(sql);
+    public Task<long> CountAsync(string sql) => SqliteFile.CountAsync(DatabasePath, sql);
 
     public void Dispose()
     {
@@ -84,15 +80,6 @@ internal sealed class CommandRunner : IDisposable
         {
             // Left for the OS to clean.
         }
-    }
-
-    private async Task<object?> QueryAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
     }
 }
 

@@ -1,11 +1,11 @@
 using System.Net;
-using System.Net.Http.Json;
 using JwtBlog.Tests.Infrastructure;
 
 namespace JwtBlog.Tests.Admin;
 
-// The commands run as real processes (CommandRunner); one class per command so that they run in parallel.
-public sealed class MigrateCommandTests : IDisposable
+// The commands run in process against a test app's services (ManagementCommandProcessTests runs the built app);
+// one class per command so that they run in parallel, each on one app whose database a test may remove or empty.
+public sealed class MigrateCommandTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 {
     // Space-separated arguments.
     public static readonly TheoryData<string> WrongArguments =
@@ -21,61 +21,65 @@ public sealed class MigrateCommandTests : IDisposable
         "migrate now",
     ];
 
-    private readonly CommandRunner _commands = new();
-
     [Fact]
     public async Task MigrateCreatesTheDatabaseAndCanRunAgain()
     {
-        var first = await _commands.RunAsync("", "migrate");
-        var second = await _commands.RunAsync("", "migrate");
+        app.RemoveDatabase();
+
+        var first = await app.RunCommandAsync("", "migrate");
+        var second = await app.RunCommandAsync("", "migrate");
 
         Assert.Equal((0, "Migrations applied."), (first.ExitCode, first.Stdout.Trim()));
         Assert.Equal(0, second.ExitCode);
-        Assert.True(await _commands.CountAsync("SELECT COUNT(*) FROM __EFMigrationsHistory") > 0);
-        Assert.Equal(0, await _commands.CountAsync("SELECT COUNT(*) FROM Users"));
+        Assert.True(await app.CountAsync("SELECT COUNT(*) FROM __EFMigrationsHistory") > 0);
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM Users"));
     }
 
     [Theory]
     [MemberData(nameof(WrongArguments))]
     public async Task WrongArgumentsPrintTheUsageAndTouchNothing(string args)
     {
-        var result = await _commands.RunAsync($"{JwtBlogApp.Password}\n{JwtBlogApp.Password}\n", args.Split(' '));
+        app.RemoveDatabase();
+
+        var result = await app.RunCommandAsync($"{JwtBlogApp.Password}\n{JwtBlogApp.Password}\n", args.Split(' '));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Usage: JwtBlog.Web <command> [options]", result.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(_commands.DatabasePath));
+        Assert.False(File.Exists(app.DatabasePath));
     }
 
     [Fact]
     public async Task ADatabaseThatCannotBeOpenedIsOneErrorLineNotAStackTrace()
     {
-        var result = await _commands.RunAsync("", ["migrate"], ("ConnectionStrings__Default", $"Data Source={_commands.Folder}"));
+        app.RemoveDatabase();
+        Directory.CreateDirectory(app.DatabasePath);
+
+        var result = await app.RunCommandAsync("", "migrate");
+        Directory.Delete(app.DatabasePath);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("Error: ", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
-
-    public void Dispose() => _commands.Dispose();
 }
 
-public sealed class CreateSuperuserCommandTests : IDisposable
+public sealed class CreateSuperuserCommandTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>, IAsyncLifetime
 {
     private const string Password = JwtBlogApp.Password;
 
-    private readonly CommandRunner _commands = new();
+    // Every test starts with no users.
+    public async ValueTask InitializeAsync() => await app.RemoveUsersAsync();
 
     [Fact]
     public async Task CreateSuperuserAsksForThePasswordTwiceAndTheSuperuserCanUseTheAdmin()
     {
-        var result = await _commands.RunAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "Boss@Example.COM");
+        var result = await app.RunCommandAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "Boss@Example.COM");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Password: Password (again): Superuser created successfully.", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, result.Stdout + result.Stderr, StringComparison.Ordinal);
-        Assert.Equal(1, await _commands.CountAsync("SELECT COUNT(*) FROM Users WHERE Email = 'Boss@example.com' AND IsStaff AND IsSuperuser AND IsActive"));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM Users WHERE Email = 'Boss@example.com' AND IsStaff AND IsSuperuser AND IsActive"));
 
-        await using var app = _commands.AppOnTheDatabase();
         var signedIn = await app.SignInAsync(new() { Email = "Boss@example.com" }, Password);
         Assert.Equal(HttpStatusCode.OK, (await signedIn.Client.GetAsync("/admin")).StatusCode);
     }
@@ -83,14 +87,14 @@ public sealed class CreateSuperuserCommandTests : IDisposable
     [Fact]
     public async Task CreateSuperuserWithoutInputTakesThePasswordFromTheEnvironment()
     {
-        var missing = await _commands.RunAsync("", ["createsuperuser", "--no-input", "--email=ops@example.com"]);
+        var missing = await app.RunCommandAsync("", ["createsuperuser", "--no-input", "--email=ops@example.com"]);
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("JWTBLOG_SUPERUSER_PASSWORD", missing.Stderr, StringComparison.Ordinal);
-        Assert.Equal(0, await _commands.CountAsync("SELECT COUNT(*) FROM Users"));
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM Users"));
 
-        var result = await _commands.RunAsync("", ["createsuperuser", "--no-input", "--email=ops@example.com"], ("JWTBLOG_SUPERUSER_PASSWORD", Password));
+        var result = await app.RunCommandAsync("", ["createsuperuser", "--no-input", "--email=ops@example.com"], ("JWTBLOG_SUPERUSER_PASSWORD", Password));
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(1, await _commands.CountAsync("SELECT COUNT(*) FROM Users WHERE Email = 'ops@example.com' AND IsSuperuser"));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM Users WHERE Email = 'ops@example.com' AND IsSuperuser"));
     }
 
     [Theory]
@@ -101,50 +105,51 @@ public sealed class CreateSuperuserCommandTests : IDisposable
     [InlineData("Vivid-Otter-Lamp-42\nVivid-Otter-Lamp-42\n", "not-an-email", "Error: Enter a valid email address.")]
     public async Task CreateSuperuserRefusesBadInputAndWritesNoUser(string input, string email, string error)
     {
-        var result = await _commands.RunAsync(input, "createsuperuser", "--email", email);
+        var result = await app.RunCommandAsync(input, "createsuperuser", "--email", email);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(error, result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("created", result.Stdout, StringComparison.Ordinal);
-        Assert.Equal(0, await _commands.CountAsync("SELECT COUNT(*) FROM Users"));
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM Users"));
     }
 
     [Fact]
     public async Task CreateSuperuserRefusesAnEmailThatIsTakenInAnyLetterCase()
     {
-        Assert.Equal(0, (await _commands.RunAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "boss@example.com")).ExitCode);
+        Assert.Equal(0, (await app.RunCommandAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "boss@example.com")).ExitCode);
 
-        var result = await _commands.RunAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "BOSS@example.com");
+        var result = await app.RunCommandAsync($"{Password}\n{Password}\n", "createsuperuser", "--email", "BOSS@example.com");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("That email is already taken.", result.Stderr, StringComparison.Ordinal);
-        Assert.Equal(1, await _commands.CountAsync("SELECT COUNT(*) FROM Users"));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM Users"));
     }
 
-    public void Dispose() => _commands.Dispose();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
-public sealed class ChangePasswordCommandTests : IDisposable
+public sealed class ChangePasswordCommandTests(ChangePasswordCommandTests.AppWithoutSessionCache app)
+    : IClassFixture<ChangePasswordCommandTests.AppWithoutSessionCache>, IAsyncLifetime
 {
     private const string NewPassword = "Fresh-Heron-Pond-77";
 
-    private readonly CommandRunner _commands = new();
+    // Every test starts with no users.
+    public async ValueTask InitializeAsync() => await app.RemoveUsersAsync();
 
     [Fact]
     public async Task ChangePasswordSetsTheNewPasswordAndEndsTheUsersSessions()
     {
-        await using var app = _commands.AppOnTheDatabase();
         var user = await app.CreateUserAsync("writer@example.com");
         var session = await app.SignInAsync(user);
 
-        var result = await _commands.RunAsync($"{NewPassword}\n{NewPassword}\n", "changepassword", "--email", "WRITER@example.com");
+        var result = await app.RunCommandAsync($"{NewPassword}\n{NewPassword}\n", "changepassword", "--email", "WRITER@example.com");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Changing password for user 'writer@example.com'", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Password changed successfully for user 'writer@example.com'", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync("/accounts/test/")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.PostAsync("/accounts/token/refresh/", null)).StatusCode);
-        var oldLogin = await app.CreateBrowser().PostAsJsonAsync("/accounts/login/", new { email = user.Email, password = JwtBlogApp.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.Accounts().RefreshAsync()).StatusCode);
+        var oldLogin = await app.CreateAccountsApi().LoginAsync(user.Email);
         Assert.Equal(HttpStatusCode.BadRequest, oldLogin.StatusCode);
         await app.SignInAsync(user, NewPassword);
     }
@@ -155,28 +160,30 @@ public sealed class ChangePasswordCommandTests : IDisposable
     [InlineData("", "Operation cancelled.")]
     public async Task ChangePasswordRefusesBadInputAndChangesNothing(string input, string error)
     {
-        await using var app = _commands.AppOnTheDatabase();
         var user = await app.CreateUserAsync("writer@example.com");
         var session = await app.SignInAsync(user);
-        var hash = await _commands.TextAsync("SELECT PasswordHash FROM Users");
+        var hash = await app.TextAsync("SELECT PasswordHash FROM Users");
 
-        var result = await _commands.RunAsync(input, "changepassword", "--email", "writer@example.com");
+        var result = await app.RunCommandAsync(input, "changepassword", "--email", "writer@example.com");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(error, result.Stderr, StringComparison.Ordinal);
-        Assert.Equal(hash, await _commands.TextAsync("SELECT PasswordHash FROM Users"));
+        Assert.Equal(hash, await app.TextAsync("SELECT PasswordHash FROM Users"));
         Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/accounts/test/")).StatusCode);
     }
 
     [Fact]
     public async Task ChangePasswordForAnUnknownUserFails()
     {
-        var result = await _commands.RunAsync($"{NewPassword}\n{NewPassword}\n", "changepassword", "--email", "nobody@example.com");
+        var result = await app.RunCommandAsync($"{NewPassword}\n{NewPassword}\n", "changepassword", "--email", "nobody@example.com");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Error: user 'nobody@example.com' does not exist", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Password:", result.Stdout, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _commands.Dispose();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    // No session cache, as for a command run by another process: a revocation shows at once.
+    public sealed class AppWithoutSessionCache() : JwtBlogApp(new() { ["Jwt:SessionCheckCacheDuration"] = "00:00:00" });
 }

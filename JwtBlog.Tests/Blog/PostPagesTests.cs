@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Tests.Infrastructure.Pages;
 
 namespace JwtBlog.Tests.Blog;
 
@@ -15,13 +16,12 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var older = (int)(await author.Client.CreatePostAsync("Older post", "First"))["id"]!;
         var newer = (int)(await author.Client.CreatePostAsync("Newer post", "Second"))["id"]!;
 
-        var page = await Html.GetDocumentAsync(app.CreateBrowser(), "/");
+        var page = await HomePage.OpenAsync(app.CreateBrowser());
 
-        var items = page.QuerySelectorAll("#post-list > li").ToList();
-        var ids = items.Select(li => int.Parse(li.GetAttribute("data-post-id")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var ids = page.PostIds;
         Assert.True(ids.IndexOf(newer) < ids.IndexOf(older));
         Assert.Equal(ids.OrderDescending(), ids);
-        var item = items.Single(li => li.GetAttribute("data-post-id") == newer.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var item = page.Item(newer);
         var link = Assert.IsAssignableFrom<IHtmlAnchorElement>(item.QuerySelector("h2 a"));
         Assert.Equal($"/posts/{newer}", link.GetAttribute("href"));
         Assert.Equal("Newer post", link.TextContent);
@@ -38,15 +38,15 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var api = await (await browser.GetAsync("/blog/?limit=2")).ReadJsonAsync();
         var apiNext = await (await browser.GetAsync((string)api["next"]!)).ReadJsonAsync();
 
-        var first = await Html.GetDocumentAsync(browser, "/?limit=2");
-        Assert.Equal(ApiIds(api), PageIds(first));
-        Assert.Null(first.QuerySelector("#newest-posts"));
-        var older = first.QuerySelector<IHtmlAnchorElement>("#older-posts")!.GetAttribute("href")!;
+        var first = await HomePage.OpenAsync(browser, "/?limit=2");
+        Assert.Equal(ApiIds(api), first.PostIds);
+        Assert.Null(first.NewestLink);
+        var older = first.OlderLink!;
         Assert.Equal(((string)api["next"]!).Replace("/blog/?", "/?", StringComparison.Ordinal), older);
 
-        var second = await Html.GetDocumentAsync(browser, older);
-        Assert.Equal(ApiIds(apiNext), PageIds(second));
-        Assert.Equal("/", second.QuerySelector("#newest-posts")!.GetAttribute("href"));
+        var second = await HomePage.OpenAsync(browser, older);
+        Assert.Equal(ApiIds(apiNext), second.PostIds);
+        Assert.Equal("/", second.NewestLink);
     }
 
     [Fact]
@@ -56,9 +56,9 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         await app.InsertPostsAsync(21, author.Id);
         var browser = app.CreateBrowser();
 
-        var page = await Html.GetDocumentAsync(browser, "/");
-        Assert.Equal(20, PageIds(page).Count);
-        Assert.StartsWith("/?cursor=", page.QuerySelector("#older-posts")!.GetAttribute("href"), StringComparison.Ordinal);
+        var page = await HomePage.OpenAsync(browser);
+        Assert.Equal(20, page.PostIds.Count);
+        Assert.StartsWith("/?cursor=", page.OlderLink, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.GetAsync("/?cursor=tampered")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.GetAsync("/?limit=1000")).StatusCode);
@@ -74,16 +74,17 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 
         var response = await app.CreateBrowser().GetAsync($"/posts/{id}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await Html.ParseAsync(response);
+        var post = new PostPage(app.CreateBrowser(), await Html.ParseAsync(response));
+        var page = post.Document;
 
-        Assert.Equal(title, page.QuerySelector("#post-title")!.TextContent);
-        var body = page.QuerySelector("#post-content")!;
+        Assert.Equal(title, post.Title);
+        var body = post.Content;
         Assert.Equal(content, body.TextContent);
         Assert.Contains("post-content", body.ClassList);
         Assert.Empty(body.Children);
         Assert.Empty(page.QuerySelectorAll("main img, main script, main b"));
         Assert.All(page.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source)));
-        var meta = page.QuerySelector("#post-meta")!;
+        var meta = post.Meta;
         Assert.Contains(author.User.Email!, meta.TextContent, StringComparison.Ordinal);
         Assert.NotNull(meta.QuerySelector("time.post-created[datetime]"));
         Assert.Equal($"{title} · JwtBlog", page.Title);
@@ -95,12 +96,12 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var author = await app.SignInAsync();
         var id = (int)(await author.Client.CreatePostAsync())["id"]!;
         var browser = app.CreateBrowser();
-        Assert.Null((await Html.GetDocumentAsync(browser, $"/posts/{id}")).QuerySelector(".post-updated"));
+        Assert.Null((await PostPage.OpenAsync(browser, id)).Find(".post-updated"));
 
         app.Clock.Advance(TimeSpan.FromMinutes(3));
-        await author.Client.SendJsonAsync("PATCH", $"/blog/{id}/", new { title = "Edited" });
+        await author.Client.SendJsonAsync(HttpMethod.Patch, $"/blog/{id}/", new { title = "Edited" });
 
-        Assert.NotNull((await Html.GetDocumentAsync(browser, $"/posts/{id}")).QuerySelector("time.post-updated"));
+        Assert.NotNull((await PostPage.OpenAsync(browser, id)).Find("time.post-updated"));
     }
 
     [Fact]
@@ -109,20 +110,20 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var author = await app.SignInAsync();
         var id = (int)(await author.Client.CreatePostAsync())["id"]!;
         var other = await app.SignInAsync();
-        var staff = await app.SignInAsync(await app.CreateUserAsync(staff: true));
+        var staff = await app.SignInStaffAsync();
 
         foreach (var client in new[] { author.Client, staff.Client })
         {
-            var page = await Html.GetDocumentAsync(client, $"/posts/{id}");
-            Assert.Equal($"/posts/{id}/edit", page.QuerySelector("#edit-post")!.GetAttribute("href"));
-            Assert.Equal($"/posts/{id}/delete", page.QuerySelector("#delete-post")!.GetAttribute("href"));
+            var page = await PostPage.OpenAsync(client, id);
+            Assert.Equal($"/posts/{id}/edit", page.EditLink);
+            Assert.Equal($"/posts/{id}/delete", page.DeleteLink);
         }
 
         foreach (var client in new[] { other.Client, app.CreateBrowser() })
         {
-            var page = await Html.GetDocumentAsync(client, $"/posts/{id}");
-            Assert.Null(page.QuerySelector("#edit-post"));
-            Assert.Null(page.QuerySelector("#delete-post"));
+            var page = await PostPage.OpenAsync(client, id);
+            Assert.Null(page.EditLink);
+            Assert.Null(page.DeleteLink);
         }
     }
 
@@ -146,12 +147,12 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         await app.DeleteUserAsync(author.User);
         var browser = app.CreateBrowser();
 
-        var page = await Html.GetDocumentAsync(browser, $"/posts/{id}");
-        Assert.Equal("a deleted user", page.QuerySelector("#post-meta .deleted-author")!.TextContent);
-        Assert.Equal("Still readable", page.QuerySelector("#post-content")!.TextContent);
+        var page = await PostPage.OpenAsync(browser, id);
+        Assert.Equal("a deleted user", page.Meta.QuerySelector(".deleted-author")!.TextContent);
+        Assert.Equal("Still readable", page.Content.TextContent);
 
-        var list = await Html.GetDocumentAsync(browser, "/?limit=100");
-        var item = list.QuerySelector($"#post-list > li[data-post-id='{id}']")!;
+        var list = await HomePage.OpenAsync(browser, "/?limit=100");
+        var item = list.Item(id);
         Assert.NotNull(item.QuerySelector(".deleted-author"));
     }
 
@@ -172,15 +173,16 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     {
         var signedIn = await app.SignInAsync();
 
-        var page = await Html.GetDocumentAsync(signedIn.Client, "/write");
+        var writer = await WriterPage.OpenWriteAsync(signedIn.Client);
+        var page = writer.Document;
 
-        var form = Html.Form(page, "#post-form");
+        var form = writer.Form;
         Assert.Equal("/blog/", form.GetAttribute("action"));
         Assert.Equal("POST", form.GetAttribute("data-method"));
         AssertField(page, form, "title", "input");
         AssertField(page, form, "content", "textarea");
-        Assert.Equal("100", form.QuerySelector("#title")!.GetAttribute("maxlength"));
-        Assert.Equal("20000", form.QuerySelector("#content")!.GetAttribute("maxlength"));
+        Assert.Equal("100", writer.Title.GetAttribute("maxlength"));
+        Assert.Equal("20000", writer.Content.GetAttribute("maxlength"));
         Assert.NotNull(form.QuerySelector("[data-error-for='form'][aria-live]"));
         Assert.NotNull(form.QuerySelector("button[type=submit]#post-submit"));
         Assert.False(string.IsNullOrEmpty(page.QuerySelector<IHtmlMetaElement>("meta[name=csrf-token]")!.Content));
@@ -195,7 +197,7 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var signedIn = await app.SignInAsync();
         var client = signedIn.Client;
         client.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
-        var page = await Html.GetDocumentAsync(client, "/write");
+        var page = (await WriterPage.OpenWriteAsync(client)).Document;
         var token = page.QuerySelector<IHtmlMetaElement>("meta[name=csrf-token]")!.Content!;
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/blog/") { Content = JsonContent.Create(new { title = "From the page", content = "x" }) };
@@ -222,21 +224,21 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var author = await app.SignInAsync();
         const string content = "\n\nStarts with blank lines & <tags>\n한국어";
         var id = (int)(await author.Client.CreatePostAsync("\"Quoted\" <title>", content))["id"]!;
-        var staff = await app.SignInAsync(await app.CreateUserAsync(staff: true));
+        var staff = await app.SignInStaffAsync();
 
         foreach (var client in new[] { author.Client, staff.Client })
         {
-            var page = await Html.GetDocumentAsync(client, $"/posts/{id}/edit");
+            var writer = await WriterPage.OpenEditAsync(client, id);
 
-            var form = Html.Form(page, "#post-form");
+            var form = writer.Form;
             Assert.Equal($"/blog/{id}/", form.GetAttribute("action"));
             Assert.Equal("PATCH", form.GetAttribute("data-method"));
-            Assert.Equal("\"Quoted\" <title>", form.QuerySelector<IHtmlInputElement>("#title")!.Value);
-            Assert.Equal(content, form.QuerySelector<IHtmlTextAreaElement>("#content")!.Value);
-            AssertField(page, form, "title", "input");
-            AssertField(page, form, "content", "textarea");
-            Assert.Equal($"/posts/{id}/delete", page.QuerySelector("#delete-post")!.GetAttribute("href"));
-            Assert.Contains(page.Scripts, s => s.Source == "/js/post-form.js");
+            Assert.Equal("\"Quoted\" <title>", writer.Title.Value);
+            Assert.Equal(content, writer.Content.Value);
+            AssertField(writer.Document, form, "title", "input");
+            AssertField(writer.Document, form, "content", "textarea");
+            Assert.Equal($"/posts/{id}/delete", writer.DeleteLink);
+            Assert.Contains(writer.Document.Scripts, s => s.Source == "/js/post-form.js");
         }
     }
 
@@ -257,13 +259,12 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var author = await app.SignInAsync();
         var id = (int)(await author.Client.CreatePostAsync("To be deleted", "x"))["id"]!;
 
-        var confirm = await Html.GetDocumentAsync(author.Client, $"/posts/{id}/delete");
-        Assert.Equal("To be deleted", confirm.QuerySelector("#delete-title")!.TextContent);
+        var confirm = await DeleteConfirmationPage.OpenAsync(author.Client, $"/posts/{id}/delete");
+        Assert.Equal("To be deleted", confirm.Get("#delete-title").TextContent);
         Assert.NotNull(await app.FindPostAsync(id));
-        var form = Html.Form(confirm, "#delete-form");
-        Assert.Equal("post", form.Method, ignoreCase: true);
+        Assert.Equal("post", confirm.Form.Method, ignoreCase: true);
 
-        var response = await author.Client.SubmitAsync(form);
+        var response = await confirm.ConfirmAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
@@ -275,10 +276,10 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     {
         var author = await app.SignInAsync();
         var id = (int)(await author.Client.CreatePostAsync())["id"]!;
-        var staff = await app.SignInAsync(await app.CreateUserAsync(staff: true));
+        var staff = await app.SignInStaffAsync();
 
-        var confirm = await Html.GetDocumentAsync(staff.Client, $"/posts/{id}/delete");
-        var response = await staff.Client.SubmitAsync(Html.Form(confirm, "#delete-form"));
+        var confirm = await DeleteConfirmationPage.OpenAsync(staff.Client, $"/posts/{id}/delete");
+        var response = await confirm.ConfirmAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Null(await app.FindPostAsync(id));
@@ -317,9 +318,6 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         Assert.NotNull(slot.GetAttribute("aria-live"));
         Assert.Equal(slot.Id, field.GetAttribute("aria-describedby"));
     }
-
-    private static List<int> PageIds(IDocument page) =>
-        [.. page.QuerySelectorAll("#post-list > li").Select(li => int.Parse(li.GetAttribute("data-post-id")!, System.Globalization.CultureInfo.InvariantCulture))];
 
     private static List<int> ApiIds(System.Text.Json.Nodes.JsonNode body) => [.. body["posts"]!.AsArray().Select(p => (int)p!["id"]!)];
 }

@@ -52,8 +52,8 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         Assert.Equal("첫 글", (string)post["title"]!);
         Assert.Equal("내용입니다\n둘째 줄", (string)post["content"]!);
         Assert.Equal(author.User.Id, (int)post["author"]!["pk"]!);
-        Assert.Equal(BlogTestHelpers.ApiDate(now), (string)post["created_at"]!);
-        Assert.Equal(BlogTestHelpers.ApiDate(now), (string)post["updated_at"]!);
+        Assert.Equal(Api.ApiDate(now), (string)post["created_at"]!);
+        Assert.Equal(Api.ApiDate(now), (string)post["updated_at"]!);
 
         var stored = await app.FindPostAsync(id);
         Assert.Equal(author.User.Id, stored!.AuthorId);
@@ -87,8 +87,8 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         Assert.Equal(HttpStatusCode.OK, (await author.Client.GetAsync("/blog")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await author.Client.GetAsync("/blog?limit=1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await author.Client.GetAsync($"/blog/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await author.Client.SendJsonAsync("PATCH", $"/blog/{id}", new { title = "Still no slash" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await author.Client.SendJsonAsync("PUT", $"/blog/{id}", new { title = "PUT", content = "Body" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await author.Client.SendJsonAsync(HttpMethod.Patch, $"/blog/{id}", new { title = "Still no slash" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await author.Client.SendJsonAsync(HttpMethod.Put, $"/blog/{id}", new { title = "PUT", content = "Body" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await author.Client.DeleteAsync($"/blog/{id}")).StatusCode);
     }
 
@@ -106,7 +106,7 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 
         var author = await app.SignInAsync();
         var id = (int)(await author.Client.CreatePostAsync())["id"]!;
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.SendJsonAsync("PATCH", $"/blog/{id}/", new { title = "Mine now" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.SendJsonAsync(HttpMethod.Patch, $"/blog/{id}/", new { title = "Mine now" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.DeleteAsync($"/blog/{id}/")).StatusCode);
         Assert.Equal("A title", (await app.FindPostAsync(id))!.Title);
     }
@@ -219,7 +219,7 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var signedIn = await app.SignInAsync();
         foreach (var method in new[] { "PUT", "PATCH", "DELETE" })
         {
-            var response = await signedIn.Client.SendJsonAsync(method, "/blog/2147483647/", new { title = "t", content = "c" });
+            var response = await signedIn.Client.SendJsonAsync(new HttpMethod(method), "/blog/2147483647/", new { title = "t", content = "c" });
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal("Not found.", (string)(await response.ReadJsonAsync())["detail"]!);
         }
@@ -230,7 +230,7 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     {
         var signedIn = await app.SignInAsync();
 
-        var response = await signedIn.Client.SendJsonAsync("PUT", "/blog/", new { title = "t", content = "c" });
+        var response = await signedIn.Client.SendJsonAsync(HttpMethod.Put, "/blog/", new { title = "t", content = "c" });
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("Method \"PUT\" not allowed.", (string)(await response.ReadJsonAsync())["detail"]!);
@@ -244,16 +244,16 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var id = (int)created["id"]!;
         app.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var put = await author.Client.SendJsonAsync("PUT", $"/blog/{id}/", new { title = " After ", content = "New content" });
+        var put = await author.Client.SendJsonAsync(HttpMethod.Put, $"/blog/{id}/", new { title = " After ", content = "New content" });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var afterPut = await put.ReadJsonAsync();
         Assert.Equal("After", (string)afterPut["title"]!);
         Assert.Equal("New content", (string)afterPut["content"]!);
         Assert.Equal((string)created["created_at"]!, (string)afterPut["created_at"]!);
-        Assert.Equal(BlogTestHelpers.ApiDate(app.Clock.GetUtcNow()), (string)afterPut["updated_at"]!);
+        Assert.Equal(Api.ApiDate(app.Clock.GetUtcNow()), (string)afterPut["updated_at"]!);
         Assert.Equal(author.User.Id, (int)afterPut["author"]!["pk"]!);
 
-        var patch = await author.Client.SendJsonAsync("PATCH", $"/blog/{id}/", new { content = "Patched" });
+        var patch = await author.Client.SendJsonAsync(HttpMethod.Patch, $"/blog/{id}/", new { content = "Patched" });
         Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
         var stored = await app.FindPostAsync(id);
         Assert.Equal("After", stored!.Title);
@@ -266,11 +266,11 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var author = await app.SignInAsync();
         var id = (int)(await author.Client.CreatePostAsync("Keep", "Keep this"))["id"]!;
 
-        var put = await author.Client.SendJsonAsync("PUT", $"/blog/{id}/", new { title = "Only a title" });
+        var put = await author.Client.SendJsonAsync(HttpMethod.Put, $"/blog/{id}/", new { title = "Only a title" });
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"content":["This field is required."]}"""), await put.ReadJsonAsync()));
 
-        var patch = await author.Client.SendJsonAsync("PATCH", $"/blog/{id}/", new { title = " ", content = new string('c', 20_001) });
+        var patch = await author.Client.SendJsonAsync(HttpMethod.Patch, $"/blog/{id}/", new { title = " ", content = new string('c', 20_001) });
         Assert.Equal(HttpStatusCode.BadRequest, patch.StatusCode);
         var errors = (await patch.ReadJsonAsync()).AsObject();
         Assert.Equal(["title", "content"], errors.Select(e => e.Key));
@@ -289,7 +289,7 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var id = (int)(await author.Client.CreatePostAsync("Mine", "My words"))["id"]!;
         var other = await app.SignInAsync();
 
-        var response = await other.Client.SendJsonAsync(method, $"/blog/{id}/", new { title = "Yours", content = "Your words" });
+        var response = await other.Client.SendJsonAsync(new HttpMethod(method), $"/blog/{id}/", new { title = "Yours", content = "Your words" });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(Forbidden, (string)(await response.ReadJsonAsync())["detail"]!);
@@ -304,7 +304,7 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var id = (int)(await author.Client.CreatePostAsync("Needs moderation", "x"))["id"]!;
         var staff = await app.SignInAsync(await app.CreateUserAsync(staff: true));
 
-        var patch = await staff.Client.SendJsonAsync("PATCH", $"/blog/{id}/", new { title = "Moderated" });
+        var patch = await staff.Client.SendJsonAsync(HttpMethod.Patch, $"/blog/{id}/", new { title = "Moderated" });
         Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
         Assert.Equal(author.User.Id, (int)(await patch.ReadJsonAsync())["author"]!["pk"]!);
 
@@ -323,9 +323,9 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         await app.SetStaffAsync(formerStaff.User, staff: false);
         await app.SetStaffAsync(newStaff.User, staff: true);
 
-        var refused = await formerStaff.Client.SendJsonAsync("PATCH", $"/blog/{id}/", new { title = "Demoted" });
+        var refused = await formerStaff.Client.SendJsonAsync(HttpMethod.Patch, $"/blog/{id}/", new { title = "Demoted" });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        var allowed = await newStaff.Client.SendJsonAsync("PATCH", $"/blog/{id}/", new { title = "Promoted" });
+        var allowed = await newStaff.Client.SendJsonAsync(HttpMethod.Patch, $"/blog/{id}/", new { title = "Promoted" });
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.Equal("Promoted", (await app.FindPostAsync(id))!.Title);
     }
@@ -388,8 +388,8 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (int)(await created.ReadJsonAsync())["post"]!["id"]!;
 
-        Assert.Equal(HttpStatusCode.OK, (await bearer.SendJsonAsync("PUT", $"/blog/{id}/", new { title = "B", content = "C" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await bearer.SendJsonAsync("PATCH", $"/blog/{id}/", new { title = "B2" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bearer.SendJsonAsync(HttpMethod.Put, $"/blog/{id}/", new { title = "B", content = "C" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bearer.SendJsonAsync(HttpMethod.Patch, $"/blog/{id}/", new { title = "B2" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await bearer.DeleteAsync($"/blog/{id}/")).StatusCode);
     }
 

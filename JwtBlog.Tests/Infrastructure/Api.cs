@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -11,6 +12,9 @@ namespace JwtBlog.Tests.Infrastructure;
 public static class Api
 {
     public const string TestSigningKey = "test-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz";
+
+    // The /accounts API through this client: client.Accounts().LoginAsync(email).
+    public static AccountsApi Accounts(this HttpClient client) => new(client);
 
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body);
@@ -30,6 +34,24 @@ public static class Api
 
         return client.SendAsync(request);
     }
+
+    public static async Task<JsonNode> ReadJsonAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    // POST /blog/ as the client, answered 201; the post as the API returned it.
+    public static async Task<JsonObject> CreatePostAsync(this HttpClient client, string title = "A title", string content = "Some content")
+    {
+        var response = await client.PostAsJsonAsync("/blog/", new { title, content });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.ReadJsonAsync())["post"]!.AsObject();
+    }
+
+    // A date as the API writes it.
+    public static string ApiDate(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     public static Task<HttpResponseMessage> GetWithBearerAsync(this HttpClient client, string url, string token) =>
         client.SendJsonAsync(HttpMethod.Get, url, bearer: token);

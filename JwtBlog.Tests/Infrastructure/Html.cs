@@ -76,4 +76,25 @@ public static class Html
 
         return client.SendAsync(request);
     }
+
+    // Submits a form of the page at url and returns the answer (not followed).
+    public static async Task<HttpResponseMessage> SubmitFormAsync(
+        this HttpClient client, string url, string formSelector, IDictionary<string, string>? values = null)
+    {
+        var page = await GetDocumentAsync(client, url);
+        return await client.SubmitAsync(Form(page, formSelector), values);
+    }
+
+    public static string RedirectTarget(this HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString;
+    }
+
+    public static async Task<IHtmlDocument> FollowAsync(this HttpClient client, HttpResponseMessage response) =>
+        await GetDocumentAsync(client, response.RedirectTarget());
+
+    // The field's error text next to it (the validation message for the field name), "" when none.
+    public static string ErrorFor(this IDocument page, string field) =>
+        page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
 }

@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
+using JwtBlog.Tests.Infrastructure.Pages;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -77,6 +79,29 @@ public class JwtBlogApp : WebApplicationFactory<Program>
         return user;
     }
 
+    // Many users at once, straight into the database with one shared password hash, for the list and paging tests.
+    public async Task InsertUsersAsync(IReadOnlyCollection<AppUser> users)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var hash = userManager.PasswordHasher.HashPassword(users.First(), Password);
+        var now = Clock.GetUtcNow().UtcDateTime;
+        foreach (var user in users)
+        {
+            user.UserName = user.Email;
+            user.NormalizedEmail = userManager.NormalizeEmail(user.Email);
+            user.NormalizedUserName = userManager.NormalizeName(user.UserName);
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            user.PasswordHash = hash;
+            user.IsStaff |= user.IsSuperuser;
+            user.DateJoined = user.DateJoined == default ? now : user.DateJoined;
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+    }
+
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -104,12 +129,15 @@ public class JwtBlogApp : WebApplicationFactory<Program>
 
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    // The /accounts API through a fresh browser-like client (cookies kept, redirects not followed).
+    public AccountsApi CreateAccountsApi() => new(CreateBrowser());
+
     // A browser-like client that is signed in through the API (cookies set) and knows the page's CSRF token.
     public async Task<SignedInClient> SignInAsync(AppUser? user = null, string password = Password)
     {
         user ??= await CreateUserAsync();
         var client = CreateBrowser();
-        var response = await client.PostAsJsonAsync("/accounts/login/", new { email = user.Email, password });
+        var response = await new AccountsApi(client).LoginAsync(user.Email, password);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<LoginBody>();
         var csrf = await CsrfTokenAsync(client);
@@ -120,7 +148,7 @@ public class JwtBlogApp : WebApplicationFactory<Program>
     // The token from <meta name="csrf-token"> of a page, as the page scripts read it.
     public static async Task<string> CsrfTokenAsync(HttpClient client)
     {
-        var document = await Html.GetDocumentAsync(client, "/login");
+        var document = (await LoginPage.OpenAsync(client)).Document;
         var meta = document.QuerySelector("meta[name=csrf-token]") as IHtmlMetaElement;
         Assert.False(string.IsNullOrEmpty(meta?.Content));
         return meta!.Content!;

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Tests.Infrastructure.Pages;
 
 namespace JwtBlog.Tests.Pages;
 
@@ -9,14 +10,14 @@ public sealed class AccountPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     [Fact]
     public async Task LoginPageHasLabelledFieldsWithAutocompleteAndAnErrorRegion()
     {
-        var document = await Html.GetDocumentAsync(app.CreateClient(), "/login");
-        var form = Html.Form(document, "#login-form");
+        var page = await LoginPage.OpenAsync(app.CreateClient());
+        var form = page.Form;
         AssertLabelledInput(form, "email", "email", "email");
         AssertLabelledInput(form, "password", "password", "current-password");
         Assert.Equal("assertive", form.QuerySelector("[data-error-for=form]")!.GetAttribute("aria-live"));
-        Assert.NotNull(document.QuerySelector("script[type=module][src='/js/login.js']"));
-        Assert.Empty(document.QuerySelectorAll("script:not([src])"));
-        Assert.Equal("/", form.GetAttribute("data-return-url"));
+        Assert.NotNull(page.Find("script[type=module][src='/js/login.js']"));
+        Assert.Empty(page.Document.QuerySelectorAll("script:not([src])"));
+        Assert.Equal("/", page.ReturnUrl);
     }
 
     [Theory]
@@ -28,18 +29,14 @@ public sealed class AccountPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     [InlineData("javascript:alert(1)", "/")]
     public async Task ReturnUrlOnlyEverPointsAtThisSite(string returnUrl, string expected)
     {
-        foreach (var page in new[] { "/login", "/register" })
-        {
-            var document = await Html.GetDocumentAsync(app.CreateClient(), $"{page}?returnUrl={Uri.EscapeDataString(returnUrl)}");
-            Assert.Equal(expected, document.QuerySelector("form[data-return-url]")!.GetAttribute("data-return-url"));
-        }
+        Assert.Equal(expected, (await LoginPage.OpenAsync(app.CreateClient(), returnUrl)).ReturnUrl);
+        Assert.Equal(expected, (await RegisterPage.OpenAsync(app.CreateClient(), returnUrl)).ReturnUrl);
     }
 
     [Fact]
     public async Task RegisterPageHasTheOriginalFieldsAndTheOptionalProfile()
     {
-        var document = await Html.GetDocumentAsync(app.CreateClient(), "/register");
-        var form = Html.Form(document, "#register-form");
+        var form = (await RegisterPage.OpenAsync(app.CreateClient())).Form;
         AssertLabelledInput(form, "email", "email", "email");
         AssertLabelledInput(form, "password1", "password", "new-password");
         AssertLabelledInput(form, "password2", "password", "new-password");
@@ -57,7 +54,7 @@ public sealed class AccountPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     [Fact]
     public async Task AccountPageRedirectsSignedOutVisitorsToLogin()
     {
-        var response = await app.CreateBrowser().GetAsync("/account");
+        var response = await app.CreateBrowser().GetAsync(AccountPage.Path);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/login?returnUrl=%2Faccount", response.Headers.Location!.OriginalString);
     }
@@ -67,15 +64,15 @@ public sealed class AccountPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     {
         var user = await app.CreateUserAsync();
         var signedIn = await app.SignInAsync(user);
-        await signedIn.Client.SendJsonAsync(HttpMethod.Patch, "/accounts/user/", new { first_name = "Alice", gender = "female", date_of_birth = "1990-01-02" });
+        await new AccountsApi(signedIn.Client).UpdateUserAsync(new { first_name = "Alice", gender = "female", date_of_birth = "1990-01-02" });
 
-        var document = await Html.GetDocumentAsync(signedIn.Client, "/account");
-        Assert.Equal(user.Email, document.QuerySelector("#account-email")!.TextContent);
-        var profile = Html.Form(document, "#profile-form");
+        var page = await AccountPage.OpenAsync(signedIn.Client);
+        Assert.Equal(user.Email, page.Email);
+        var profile = page.ProfileForm;
         Assert.Equal("Alice", ((IHtmlInputElement)profile.Elements["first_name"]!).Value);
         Assert.Equal("female", ((IHtmlSelectElement)profile.Elements["gender"]!).Value);
         Assert.Equal("1990-01-02", ((IHtmlInputElement)profile.Elements["date_of_birth"]!).Value);
-        var password = Html.Form(document, "#password-form");
+        var password = page.PasswordForm;
         AssertLabelledInput(password, "old_password", "password", "current-password");
         AssertLabelledInput(password, "new_password1", "password", "new-password");
         AssertLabelledInput(password, "new_password2", "password", "new-password");
@@ -84,7 +81,7 @@ public sealed class AccountPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     [Fact]
     public async Task NavShowsLoginAndRegisterToSignedOutVisitors()
     {
-        var document = await Html.GetDocumentAsync(app.CreateClient(), "/login");
+        var document = (await LoginPage.OpenAsync(app.CreateClient())).Document;
         Assert.NotNull(document.QuerySelector("a#nav-login[href='/login']"));
         Assert.NotNull(document.QuerySelector("a#nav-register[href='/register']"));
         Assert.NotNull(document.QuerySelector("a#nav-posts[href='/']"));
@@ -97,31 +94,30 @@ public sealed class AccountPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     public async Task NavShowsEmailAccountAndLogoutToUsersAndAdminToStaffOnly()
     {
         var member = await app.SignInAsync();
-        var document = await Html.GetDocumentAsync(member.Client, "/login");
-        Assert.Equal(member.User.Email, document.QuerySelector("#nav-user")!.TextContent);
-        Assert.NotNull(document.QuerySelector("a#nav-account[href='/account']"));
-        var logout = Html.Form(document, "#logout-form");
-        Assert.Equal("post", logout.Method);
-        Assert.Null(document.QuerySelector("#nav-login"));
-        Assert.Null(document.QuerySelector("#nav-admin"));
+        var page = await LoginPage.OpenAsync(member.Client);
+        Assert.Equal(member.User.Email, page.NavUserEmail);
+        Assert.NotNull(page.Find("a#nav-account[href='/account']"));
+        Assert.Equal("post", page.LogoutForm.Method);
+        Assert.Null(page.Find("#nav-login"));
+        Assert.False(page.HasAdminLink);
 
-        var staff = await app.SignInAsync(await app.CreateUserAsync(staff: true));
-        var staffDocument = await Html.GetDocumentAsync(staff.Client, "/login");
-        Assert.NotNull(staffDocument.QuerySelector("a#nav-admin[href='/admin']"));
+        var staff = await app.SignInStaffAsync();
+        var staffPage = await LoginPage.OpenAsync(staff.Client);
+        Assert.NotNull(staffPage.Find("a#nav-admin[href='/admin']"));
     }
 
     [Fact]
     public async Task LogOutButtonEndsTheSessionAndItsPostNeedsTheFormToken()
     {
         var signedIn = await app.SignInAsync();
-        var document = await Html.GetDocumentAsync(signedIn.Client, "/account");
+        var page = await AccountPage.OpenAsync(signedIn.Client);
 
         signedIn.Client.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
         var forged = await signedIn.Client.PostAsync("/logout", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await signedIn.Client.GetAsync("/accounts/test/")).StatusCode);
 
-        var response = await signedIn.Client.SubmitAsync(Html.Form(document, "#logout-form"));
+        var response = await page.LogOutAsync();
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
         Assert.Contains("expires=Thu, 01 Jan 1970", response.SetCookie("my-app-auth"));

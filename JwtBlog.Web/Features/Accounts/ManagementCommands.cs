@@ -4,6 +4,7 @@ namespace JwtBlog.Web.Features.Accounts;
 
 // Django's manage.py commands: `dotnet run --project JwtBlog.Web -- <command>` or `dotnet JwtBlog.Web.dll <command>`.
 // They run inside the built app, so they read the same configuration (appsettings, environment) as the server.
+// The console and the environment are parameters so that tests run a command in process.
 public static class ManagementCommands
 {
     public const string PasswordVariable = "JWTBLOG_SUPERUSER_PASSWORD";
@@ -29,72 +30,77 @@ public static class ManagementCommands
     public static (string? Command, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && !args[0].StartsWith('-') ? (args[0], []) : (null, args);
 
-    public static async Task<int> RunAsync(WebApplication app, string command, string[] args)
+    public static async Task<int> RunAsync(
+        IServiceProvider services, string command, string[] args,
+        TextReader input, TextWriter output, TextWriter error, Func<string, string?> environment)
     {
         if (!_commands.Contains(command) || !TryParse(args, out var email, out var noInput)
             || (command == "migrate" && (email is not null || noInput))
             || (command != "migrate" && email is null)
             || (command == "changepassword" && noInput))
         {
-            await Console.Error.WriteLineAsync(Usage);
+            await error.WriteLineAsync(Usage);
             return 2;
         }
+
+        var console = new CommandConsole(input, output, error);
 
         // A failure (database unreachable, missing configuration) is one line on stderr and exit code 1, not a stack trace.
         try
         {
-            await app.Services.MigrateDatabaseAsync();
+            await services.MigrateDatabaseAsync();
             if (command == "migrate")
             {
-                Console.WriteLine("Migrations applied.");
+                await output.WriteLineAsync("Migrations applied.");
                 return 0;
             }
 
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = services.CreateAsyncScope();
             var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
             return command == "createsuperuser"
-                ? await CreateSuperuserAsync(accounts, email!, noInput)
-                : await ChangePasswordAsync(accounts, email!);
+                ? await CreateSuperuserAsync(accounts, console, email!, noInput, environment)
+                : await ChangePasswordAsync(accounts, console, email!);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Fail($"Error: {e.GetBaseException().Message}");
+            return await console.FailAsync($"Error: {e.GetBaseException().Message}");
         }
     }
 
-    private static async Task<int> CreateSuperuserAsync(UserAccounts accounts, string email, bool noInput)
+    private static async Task<int> CreateSuperuserAsync(
+        UserAccounts accounts, CommandConsole console, string email, bool noInput, Func<string, string?> environment)
     {
         email = email.Trim();
         if (!EmailAddress.IsValid(email))
         {
-            return Fail($"Error: {EmailAddress.InvalidMessage}");
+            return await console.FailAsync($"Error: {EmailAddress.InvalidMessage}");
         }
 
         if (await accounts.FindByEmailAsync(email) is not null)
         {
-            return Fail("Error: That email is already taken.");
+            return await console.FailAsync("Error: That email is already taken.");
         }
 
         string? password;
         if (noInput)
         {
-            password = Environment.GetEnvironmentVariable(PasswordVariable);
+            password = environment(PasswordVariable);
             if (string.IsNullOrEmpty(password))
             {
-                return Fail($"Error: with --no-input the password comes from {PasswordVariable}, which is not set.");
+                return await console.FailAsync($"Error: with --no-input the password comes from {PasswordVariable}, which is not set.");
             }
         }
         else
         {
-            var (first, second) = AskPasswordTwice();
+            var (first, second) = await console.AskPasswordTwiceAsync();
             if (first is null || second is null)
             {
-                return Fail(Cancelled);
+                return await console.FailAsync(Cancelled);
             }
 
             if (first != second)
             {
-                return Fail("Error: Your passwords didn't match.");
+                return await console.FailAsync("Error: Your passwords didn't match.");
             }
 
             password = first;
@@ -103,47 +109,47 @@ public static class ManagementCommands
         var problems = UserAccounts.CheckPassword(password, email, "", "");
         if (problems.Count > 0)
         {
-            return Fail(string.Join(Environment.NewLine, problems));
+            return await console.FailAsync(string.Join(Environment.NewLine, problems));
         }
 
         var user = new AppUser { Email = email, IsStaff = true, IsSuperuser = true };
         if (!await accounts.CreateAsync(user, password, CancellationToken.None))
         {
-            return Fail("Error: That email is already taken.");
+            return await console.FailAsync("Error: That email is already taken.");
         }
 
-        Console.WriteLine("Superuser created successfully.");
+        await console.Output.WriteLineAsync("Superuser created successfully.");
         return 0;
     }
 
-    private static async Task<int> ChangePasswordAsync(UserAccounts accounts, string email)
+    private static async Task<int> ChangePasswordAsync(UserAccounts accounts, CommandConsole console, string email)
     {
         var user = await accounts.FindByEmailAsync(email.Trim());
         if (user is null)
         {
-            return Fail($"Error: user '{email}' does not exist");
+            return await console.FailAsync($"Error: user '{email}' does not exist");
         }
 
-        Console.WriteLine($"Changing password for user '{user.Email}'");
-        var (password, again) = AskPasswordTwice();
+        await console.Output.WriteLineAsync($"Changing password for user '{user.Email}'");
+        var (password, again) = await console.AskPasswordTwiceAsync();
         if (password is null || again is null)
         {
-            return Fail(Cancelled);
+            return await console.FailAsync(Cancelled);
         }
 
         if (password != again)
         {
-            return Fail("Error: Passwords do not match.");
+            return await console.FailAsync("Error: Passwords do not match.");
         }
 
         var problems = UserAccounts.CheckPassword(password, user.Email!, user.FirstName, user.LastName);
         if (problems.Count > 0)
         {
-            return Fail(string.Join(Environment.NewLine, problems));
+            return await console.FailAsync(string.Join(Environment.NewLine, problems));
         }
 
         await accounts.SetPasswordAsync(user, password, keepSessionId: null, CancellationToken.None);
-        Console.WriteLine($"Password changed successfully for user '{user.Email}'");
+        await console.Output.WriteLineAsync($"Password changed successfully for user '{user.Email}'");
         return 0;
     }
 
@@ -170,51 +176,5 @@ public static class ManagementCommands
         }
 
         return true;
-    }
-
-    // Null for an answer means the input ended (Ctrl+D, or a closed pipe).
-    private static (string? First, string? Second) AskPasswordTwice()
-    {
-        var first = ReadSecret("Password: ");
-        return (first, first is null ? null : ReadSecret("Password (again): "));
-    }
-
-    // Not echoed at a terminal; read as a line when the input is redirected.
-    private static string? ReadSecret(string prompt)
-    {
-        Console.Write(prompt);
-        if (Console.IsInputRedirected)
-        {
-            return Console.ReadLine();
-        }
-
-        var secret = new System.Text.StringBuilder();
-        while (true)
-        {
-            var key = Console.ReadKey(intercept: true);
-            if (key.Key == ConsoleKey.Enter)
-            {
-                Console.WriteLine();
-                return secret.ToString();
-            }
-
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                if (secret.Length > 0)
-                {
-                    secret.Length--;
-                }
-            }
-            else if (!char.IsControl(key.KeyChar))
-            {
-                secret.Append(key.KeyChar);
-            }
-        }
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine(message);
-        return 1;
     }
 }

@@ -26,7 +26,7 @@ public sealed class PasswordHashing : IPasswordHasher<AppUser>, IDisposable
         _workFactor = options.Value.PasswordHashWorkFactor;
         _maxQueued = options.Value.MaxQueuedPasswordHashes;
         _dummyHash = new(() => BCrypt.Net.BCrypt.HashPassword(Prehash(Guid.NewGuid().ToString()), _workFactor));
-        for (var i = 0; i < Environment.ProcessorCount; i++)
+        for (var i = 0; i < WorkerCount; i++)
         {
             new Thread(() =>
             {
@@ -38,6 +38,9 @@ public sealed class PasswordHashing : IPasswordHasher<AppUser>, IDisposable
             { IsBackground = true, Name = $"bcrypt-{i}" }.Start();
         }
     }
+
+    // One hashing thread per core; tests read it to occupy every thread whatever the core count.
+    internal int WorkerCount { get; } = Environment.ProcessorCount;
 
     public string HashPassword(AppUser user, string password) =>
         BCrypt.Net.BCrypt.HashPassword(Prehash(password), _workFactor);
@@ -77,7 +80,7 @@ public sealed class PasswordHashing : IPasswordHasher<AppUser>, IDisposable
     // The workers finish what is queued and end; the collection itself is left to the GC while they drain it.
     public void Dispose() => _queue.CompleteAdding();
 
-    private Task<T> RunOnHashingThreadAsync<T>(Func<T> work, CancellationToken ct)
+    internal Task<T> RunOnHashingThreadAsync<T>(Func<T> work, CancellationToken ct)
     {
         if (_queue.Count >= _maxQueued)
         {

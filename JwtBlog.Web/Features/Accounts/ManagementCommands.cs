@@ -59,7 +59,7 @@ public static class ManagementCommands
             var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
             return command == "createsuperuser"
                 ? await CreateSuperuserAsync(accounts, console, email!, noInput, environment)
-                : await ChangePasswordAsync(accounts, console, email!);
+                : await ChangePasswordAsync(accounts, scope.ServiceProvider.GetRequiredService<SignInService>(), console, email!);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -122,7 +122,7 @@ public static class ManagementCommands
         return 0;
     }
 
-    private static async Task<int> ChangePasswordAsync(UserAccounts accounts, CommandConsole console, string email)
+    private static async Task<int> ChangePasswordAsync(UserAccounts accounts, SignInService signIn, CommandConsole console, string email)
     {
         var user = await accounts.FindByEmailAsync(email.Trim());
         if (user is null)
@@ -148,7 +148,7 @@ public static class ManagementCommands
             return await console.FailAsync(string.Join(Environment.NewLine, problems));
         }
 
-        await accounts.SetPasswordAsync(user, password, keepSessionId: null, CancellationToken.None);
+        await signIn.SetPasswordAsync(user, password, keepSessionId: null, SecurityActors.CommandLine, CancellationToken.None);
         await console.Output.WriteLineAsync($"Password changed successfully for user '{user.Email}'");
         return 0;
     }

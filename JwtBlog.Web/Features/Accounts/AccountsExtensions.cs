@@ -38,6 +38,7 @@ public static class AccountsExtensions
         services.AddScoped<UserAccounts>();
         services.AddScoped<LoginThrottling>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<DeviceCookies>();
         services.AddMemoryCache();
         services.AddSingleton<RefreshRateLimit>();
         return builder;

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Accounts;
 
-// Per-account lockout: MaxFailedLogins failures within FailedLoginWindow lock the email for LockoutDuration.
+// Failed sign-ins counted per key: an account's normalized email, or a trusted device (DeviceCookies.ThrottleKey).
+// MaxFailedLogins failures within FailedLoginWindow lock the key (for LockoutDuration unless told otherwise).
 // An attempt is counted before the password is checked, so parallel guesses cannot slip past the limit;
 // a successful login clears the count.
 public sealed class LoginThrottling(AppDbContext db, TimeProvider time, IOptions<AccountOptions> options, ILogger<LoginThrottling> logger)
@@ -12,7 +13,7 @@ public sealed class LoginThrottling(AppDbContext db, TimeProvider time, IOptions
     private readonly AccountOptions _options = options.Value;
 
     // Returns how long the caller must wait, or null when this attempt may go ahead.
-    public Task<TimeSpan?> BeginAttemptAsync(string normalizedEmail, CancellationToken ct) =>
+    public Task<TimeSpan?> BeginAttemptAsync(string normalizedEmail, CancellationToken ct, TimeSpan? lockFor = null) =>
         db.InWriteTransactionAsync(
             async token =>
             {
@@ -40,14 +41,21 @@ public sealed class LoginThrottling(AppDbContext db, TimeProvider time, IOptions
                 throttle.FailedAttempts++;
                 if (throttle.FailedAttempts >= _options.MaxFailedLogins)
                 {
-                    throttle.LockedUntil = now + _options.LockoutDuration;
-                    logger.LockoutStarted(throttle.FailedAttempts, (int)_options.LockoutDuration.TotalSeconds);
+                    var duration = lockFor ?? _options.LockoutDuration;
+                    throttle.LockedUntil = now + duration;
+                    logger.LockoutStarted(throttle.FailedAttempts, (int)duration.TotalSeconds);
                 }
 
                 await db.SaveChangesAsync(token);
                 return (TimeSpan?)null;
             },
             ct);
+
+    public Task<bool> IsLockedAsync(string key, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.LoginThrottles.AnyAsync(t => t.NormalizedEmail == key && t.LockedUntil > now, ct);
+    }
 
     public Task SucceededAsync(string normalizedEmail, CancellationToken ct) =>
         db.LoginThrottles.Where(t => t.NormalizedEmail == normalizedEmail).ExecuteDeleteAsync(ct);

@@ -15,6 +15,7 @@ public sealed class SignInService(
     LoginThrottling throttling,
     TokenService tokens,
     AuthCookies cookies,
+    DeviceCookies devices,
     IHttpContextAccessor httpContext,
     TimeProvider time,
     ILogger<SignInService> logger)
@@ -23,7 +24,8 @@ public sealed class SignInService(
     public async Task<PasswordSignInResult> PasswordSignInAsync(string email, string password, CancellationToken ct)
     {
         var normalizedEmail = users.NormalizeEmail(email)!;
-        if (await throttling.BeginAttemptAsync(normalizedEmail, ct) is { } wait)
+        var throttleKey = await ThrottleKeyAsync(normalizedEmail, ct);
+        if (await BeginAttemptAsync(throttleKey, normalizedEmail, ct) is { } wait)
         {
             return PasswordSignInResult.LockedOut(wait);
         }
@@ -49,7 +51,8 @@ public sealed class SignInService(
                     return null;
                 }
 
-                await throttling.SucceededAsync(normalizedEmail, token);
+                await throttling.SucceededAsync(throttleKey, token);
+                await ForgiveDeviceAsync(normalizedEmail, token);
                 user.LastLogin = time.GetUtcNow().UtcDateTime;
                 if (rehashed is not null)
                 {
@@ -67,6 +70,7 @@ public sealed class SignInService(
             return PasswordSignInResult.Failed;
         }
 
+        RememberDevice(normalizedEmail);
         logger.LoginSucceeded(user.Id, RemoteIp);
         return PasswordSignInResult.Success(issued, user);
     }
@@ -86,6 +90,7 @@ public sealed class SignInService(
         }
 
         var issued = await tokens.StartSessionAsync(user, ct);
+        RememberDevice(user.NormalizedEmail!);
         logger.Registered(user.Id, RemoteIp);
         return RegistrationResult.Success(issued);
     }
@@ -96,7 +101,8 @@ public sealed class SignInService(
     {
         // Guesses at the current password count towards the same lockout as logins: a stolen token is no oracle.
         var normalizedEmail = user.NormalizedEmail!;
-        if (await throttling.BeginAttemptAsync(normalizedEmail, ct) is { } wait)
+        var throttleKey = await ThrottleKeyAsync(normalizedEmail, ct);
+        if (await BeginAttemptAsync(throttleKey, normalizedEmail, ct) is { } wait)
         {
             return PasswordChangeResult.LockedOut(wait);
         }
@@ -106,7 +112,7 @@ public sealed class SignInService(
             return PasswordChangeResult.WrongCurrentPassword;
         }
 
-        await throttling.SucceededAsync(normalizedEmail, ct);
+        await throttling.SucceededAsync(throttleKey, ct);
         if (newPassword != confirmPassword)
         {
             return PasswordChangeResult.Mismatch;
@@ -163,6 +169,42 @@ public sealed class SignInService(
         foreach (var sessionId in ended)
         {
             logger.LoggedOut(AccountsLog.ShortSessionId(sessionId));
+        }
+    }
+
+    // A client holding this account's device cookie is judged by the device's own failure budget while the device has
+    // budget left; any other client by the account's lockout, which therefore cannot lock the owner's own devices out.
+    private async Task<string> ThrottleKeyAsync(string normalizedEmail, CancellationToken ct)
+    {
+        if (httpContext.HttpContext is { } http && devices.Find(http, normalizedEmail) is { } device
+            && !await throttling.IsLockedAsync(DeviceCookies.ThrottleKey(device), ct))
+        {
+            return DeviceCookies.ThrottleKey(device);
+        }
+
+        return normalizedEmail;
+    }
+
+    // A device that spends its budget loses its trust until it signs in again (through the account's own limit).
+    private Task<TimeSpan?> BeginAttemptAsync(string throttleKey, string normalizedEmail, CancellationToken ct) =>
+        throttleKey == normalizedEmail
+            ? throttling.BeginAttemptAsync(normalizedEmail, ct)
+            : throttling.BeginAttemptAsync(throttleKey, ct, lockFor: DeviceCookies.Lifetime);
+
+    // The right password from a device that had lost its trust gives the trust back.
+    private async Task ForgiveDeviceAsync(string normalizedEmail, CancellationToken ct)
+    {
+        if (httpContext.HttpContext is { } http && devices.Find(http, normalizedEmail) is { } device)
+        {
+            await throttling.SucceededAsync(DeviceCookies.ThrottleKey(device), ct);
+        }
+    }
+
+    private void RememberDevice(string normalizedEmail)
+    {
+        if (httpContext.HttpContext is { } http)
+        {
+            devices.Remember(http, normalizedEmail);
         }
     }
 

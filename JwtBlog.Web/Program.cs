@@ -8,6 +8,11 @@ using JwtBlog.Web.Features.Shared;
 
 var (command, hostArgs) = ManagementCommands.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
+if (command is not null)
+{
+    // A command's standard output is its answer; its log lines go to standard error.
+    builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 
 builder.AddWebDefaults();
 builder.AddErrorResponses();

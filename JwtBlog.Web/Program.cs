@@ -14,6 +14,7 @@ builder.AddJwtCookieAuthentication();
 builder.AddCsrf();
 builder.AddStrictCors();
 builder.AddRateLimits();
+builder.AddBlog();
 builder.AddAdmin();
 
 var app = builder.Build();
@@ -40,6 +41,7 @@ app.UseRateLimiter();
 app.UseSilentRefresh();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseApiCsrfCheck();
 
 app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
 app.MapAccountsEndpoints();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -27,8 +26,7 @@ public static class RateLimits
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    context.HttpContext.Response.Headers.RetryAfter =
-                        Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    RetryAfter.Set(context.HttpContext.Response, retryAfter);
                 }
 
                 await context.HttpContext.Response.WriteAsJsonAsync(new DetailResponse("Too many requests. Try again later."), ct);

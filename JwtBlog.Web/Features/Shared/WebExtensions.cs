@@ -67,7 +67,7 @@ public static class WebExtensions
             {
                 if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
                 {
-                    context.Response.Headers.RetryAfter = "5";
+                    RetryAfter.Set(context.Response, TimeSpan.FromSeconds(5));
                 }
 
                 var detail = context.Response.StatusCode switch

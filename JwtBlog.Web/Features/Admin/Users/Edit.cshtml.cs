@@ -101,14 +101,14 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TokenService
 
     private void Validate()
     {
-        if (!Genders.All.Contains(Input.Gender ?? ""))
+        if (!ProfileRules.IsGender(Input.Gender))
         {
-            ModelState.AddModelError("Input.Gender", $"Select a valid choice. {Input.Gender} is not one of the available choices.");
+            ModelState.AddModelError("Input.Gender", ProfileRules.InvalidGenderChoiceForForm(Input.Gender));
         }
 
-        if (Input.DateOfBirth > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+        if (ProfileRules.IsInTheFuture(Input.DateOfBirth, time))
         {
-            ModelState.AddModelError("Input.DateOfBirth", "Date of birth cannot be in the future.");
+            ModelState.AddModelError("Input.DateOfBirth", ProfileRules.FutureDateOfBirth);
         }
 
         if (Input.IsSuperuser != Target.IsSuperuser && !Actor.IsSuperuser)
@@ -136,11 +136,11 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TokenService
         public const string ActiveLabel = "Active";
 
         [Display(Name = "First name")]
-        [StringLength(AppUser.NameMaxLength, ErrorMessage = "Ensure this field has no more than {1} characters.")]
+        [StringLength(ProfileRules.NameMaxLength, ErrorMessage = "Ensure this field has no more than {1} characters.")]
         public string? FirstName { get; set; }
 
         [Display(Name = "Last name")]
-        [StringLength(AppUser.NameMaxLength, ErrorMessage = "Ensure this field has no more than {1} characters.")]
+        [StringLength(ProfileRules.NameMaxLength, ErrorMessage = "Ensure this field has no more than {1} characters.")]
         public string? LastName { get; set; }
 
         public string? Gender { get; set; }

@@ -2,6 +2,7 @@ using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Admin;
 using JwtBlog.Web.Features.Blog;
+using JwtBlog.Web.Features.Docs;
 using JwtBlog.Web.Features.Shared;
 
 var (command, hostArgs) = ManagementCommands.Split(args);
@@ -16,6 +17,7 @@ builder.AddStrictCors();
 builder.AddRateLimits();
 builder.AddBlog();
 builder.AddAdmin();
+builder.AddApiDocs();
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.UseApiCsrfCheck();
 app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
 app.MapAccountsEndpoints();
 app.MapBlogEndpoints();
+app.MapApiDocs();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -20,31 +20,32 @@ public static class AccountsEndpoints
     {
         var group = app.MapGroup("/accounts").WithTags("Accounts").AsApi();
 
-        // No CSRF header here: they authenticate nobody by cookie, and the JSON-only rule forces a CORS preflight.
-        group.MapPost("/join/", JoinAsync).RequireRateLimiting(RateLimits.AuthPolicy).DisableCsrfCheck()
+        // No CSRF header for these four: they authenticate nobody by cookie, and the JSON-only rule (415 for any declared
+        // non-JSON body) forces a CORS preflight on a cross-site caller. Every other endpoint checks it (Csrf).
+        group.MapPost("/join/", JoinAsync).WithSummary("Register and sign in").RequireRateLimiting(RateLimits.AuthPolicy).DisableCsrfCheck()
             .ProducesDetail(StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
-        group.MapPost("/login/", LoginAsync).RequireRateLimiting(RateLimits.AuthPolicy).DisableCsrfCheck()
+        group.MapPost("/login/", LoginAsync).WithSummary("Log in").RequireRateLimiting(RateLimits.AuthPolicy).DisableCsrfCheck()
             .ProducesDetail(StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
-        group.MapPost("/token/refresh/", RefreshAsync).DisableCsrfCheck()
+        group.MapPost("/token/refresh/", RefreshAsync).WithSummary("Rotate the tokens").DisableCsrfCheck()
             .Produces<TokenErrorResponse>(StatusCodes.Status401Unauthorized);
-        group.MapPost("/token/verify/", VerifyAsync)
+        group.MapPost("/token/verify/", VerifyAsync).WithSummary("Check an access token")
             .Produces<TokenErrorResponse>(StatusCodes.Status401Unauthorized);
-        group.MapPost("/logout/", LogoutAsync).DisableCsrfCheck();
+        group.MapPost("/logout/", LogoutAsync).WithSummary("Log out").DisableCsrfCheck();
 
         var signedIn = group.MapGroup("").RequireAuthorization();
-        signedIn.MapGet("/user/", GetUserAsync).ProducesDetail(StatusCodes.Status404NotFound);
-        signedIn.MapMethods("/user/", [HttpMethods.Put, HttpMethods.Patch], UpdateUserAsync).ProducesDetail(StatusCodes.Status404NotFound);
-        signedIn.MapPost("/password/change/", ChangePasswordAsync)
+        signedIn.MapGet("/user/", GetUserAsync).WithSummary("Read your profile").ProducesDetail(StatusCodes.Status404NotFound);
+        signedIn.MapMethods("/user/", [HttpMethods.Put, HttpMethods.Patch], UpdateUserAsync).WithSummary("Change your profile").ProducesDetail(StatusCodes.Status404NotFound);
+        signedIn.MapPost("/password/change/", ChangePasswordAsync).WithSummary("Change your password")
             .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         signedIn.MapGet("/test/", (ClaimsPrincipal user) =>
-            TypedResults.Ok(new TestResponse("Hello, World!", user.FindFirstValue(TokenClaims.Email))));
+            TypedResults.Ok(new TestResponse("Hello, World!", user.FindFirstValue(TokenClaims.Email)))).WithSummary("Say hello");
         return group;
     }
 
     private static async Task<Results<Created<LoginResponse>, BadRequest<FieldErrors>>> JoinAsync(
         JsonRequest<JoinRequest> request, HttpContext http, UserAccounts accounts, TokenService tokens, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
-        var (email, password1, password2, _, _, _, _) = request.Value;
+        var (email, password1, password2) = (request.Value.Email, request.Value.Password1, request.Value.Password2);
         var user = new AppUser { Email = email };
         request.Value.Profile.ApplyTo(user);
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,18 +14,16 @@ public static class BlogEndpoints
 
     public static RouteGroupBuilder MapBlogEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/blog").WithTags("Blog").AsApi();
+        // The write guards run before AsApi's body filter: not found, forbidden and the write limits come first.
+        var group = app.MapGroup("/blog").WithTags("Blog").AddEndpointFilterFactory(GuardWrites).AsApi();
 
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:int}/", GetAsync).ProducesDetail(StatusCodes.Status404NotFound);
-        group.MapPost("/", CreateAsync).RequireAuthorization()
-            .AddEndpointFilter(ActiveWriter).AddEndpointFilter(WriteLimit(PostWrite.Create))
+        group.MapGet("/", ListAsync).WithSummary("List posts, newest first");
+        group.MapGet("/{id:int}/", GetAsync).WithSummary("Read a post").ProducesDetail(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).WithSummary("Create a post").RequireAuthorization()
             .ProducesDetail(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
-        group.MapMethods("/{id:int}/", [HttpMethods.Put, HttpMethods.Patch], UpdateAsync).RequireAuthorization()
-            .AddEndpointFilter(ChangeablePost).AddEndpointFilter(WriteLimit(PostWrite.Edit))
+        group.MapMethods("/{id:int}/", [HttpMethods.Put, HttpMethods.Patch], UpdateAsync).WithSummary("Change a post").RequireAuthorization()
             .ProducesDetail(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
-        group.MapDelete("/{id:int}/", DeleteAsync).RequireAuthorization()
-            .AddEndpointFilter(ChangeablePost)
+        group.MapDelete("/{id:int}/", DeleteAsync).WithSummary("Delete a post").RequireAuthorization()
             .ProducesDetail(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return group;
     }
@@ -48,6 +47,7 @@ public static class BlogEndpoints
     private static async Task<Results<Ok<PostResponse>, JsonHttpResult<DetailResponse>>> GetAsync(int id, AppDbContext db, CancellationToken ct) =>
         await db.FindViewAsync(id, ct) is { } post ? TypedResults.Ok(PostResponse.From(post)) : NotFound();
 
+    [PostWrite(PostWrite.Create)]
     private static async Task<Results<Created<PostCreatedResponse>, JsonHttpResult<DetailResponse>>> CreateAsync(
         JsonRequest<NewPostRequest> request, HttpContext http, CurrentUser current, AppDbContext db, TimeProvider time)
     {
@@ -65,6 +65,7 @@ public static class BlogEndpoints
         return TypedResults.Created($"{http.Request.PathBase}/blog/{post.Id}/", new PostCreatedResponse(Created, PostResponse.From(view)));
     }
 
+    [PostWrite(PostWrite.Edit)]
     private static async Task<Results<Ok<PostResponse>, JsonHttpResult<DetailResponse>>> UpdateAsync(
         int id, JsonRequest<PostChangesRequest> request, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
@@ -94,12 +95,22 @@ public static class BlogEndpoints
         return await db.FindViewAsync(id, ct) is { } view ? TypedResults.Ok(PostResponse.From(view)) : NotFound();
     }
 
+    [PostWrite(PostWrite.Delete)]
     private static async Task<NoContent> DeleteAsync(int id, AppDbContext db, CancellationToken ct)
     {
         // A concurrent delete of the same post finds nothing left to delete, which is fine.
         await db.Posts.Where(p => p.Id == id).ExecuteDeleteAsync(ct);
         return TypedResults.NoContent();
     }
+
+    private static EndpointFilterDelegate GuardWrites(EndpointFilterFactoryContext context, EndpointFilterDelegate next) =>
+        context.MethodInfo.GetCustomAttribute<PostWriteAttribute>()?.Write switch
+        {
+            PostWrite.Create => invocation => ActiveWriter(invocation, limited => WriteLimit(PostWrite.Create)(limited, next)),
+            PostWrite.Edit => invocation => ChangeablePost(invocation, changeable => WriteLimit(PostWrite.Edit)(changeable, next)),
+            PostWrite.Delete => invocation => ChangeablePost(invocation, next),
+            _ => next,
+        };
 
     // A live session of an account deactivated within the session check's cache window may not write.
     private static async ValueTask<object?> ActiveWriter(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>

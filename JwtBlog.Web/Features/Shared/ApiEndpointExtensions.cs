@@ -6,16 +6,13 @@ namespace JwtBlog.Web.Features.Shared;
 public static class ApiEndpointExtensions
 {
     // Marks the endpoints as API endpoints and gives every one that declares a JsonRequest<T> the filter answering
-    // its 400/413/415. Added last (Finally), so it runs after the endpoint's own filters: not found and forbidden
-    // are still answered before anything about the body.
+    // its 400/413/415 before the handler runs. Filters added to a group before AsApi run before it (a feature's
+    // not found or forbidden comes before anything about the body).
     public static TBuilder AsApi<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
         builder.WithMetadata(ApiEndpointMetadata.Instance);
-        builder.Finally(endpoint =>
-        {
-            DeclareCommonRefusals(endpoint);
-            endpoint.FilterFactories.Add(RefuseBadRequests);
-        });
+        builder.Add(endpoint => endpoint.FilterFactories.Add(RefuseBadRequests));
+        builder.Finally(DeclareCommonRefusals);
         return builder;
     }
 

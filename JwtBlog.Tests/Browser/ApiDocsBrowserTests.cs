@@ -27,8 +27,11 @@ public sealed class ApiDocsBrowserTests(BrowserFixture browser) : IClassFixture<
 
         await page.GotoAsync("/docs/");
 
-        await Expect(page.GetByText("Create a post").First).ToBeVisibleAsync();
+        await Expect(page.Locator("a[href='#tag/accounts/POST/accounts/login/']").First).ToBeVisibleAsync();
+        await Expect(page.Locator("a[href='#tag/blog']").First).ToBeVisibleAsync();
+        await page.Locator("a[href='#tag/accounts/POST/accounts/login/']").First.ClickAsync();
         await Expect(page.GetByText("Log in").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("password", new() { Exact = true }).First).ToBeVisibleAsync();
         Assert.Empty(failed);
         Assert.Empty(foreign);
     });

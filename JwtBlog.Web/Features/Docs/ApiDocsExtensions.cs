@@ -16,6 +16,13 @@ public static class ApiDocsExtensions
     public const string DocumentPath = "/openapi/v1.json";
     public const string ReferencePath = "/docs";
 
+    // Scalar.AspNetCore 2.19.0 (api-reference 1.77.0) adds three <style> elements that carry no nonce; their exact
+    // hashes are allowed and no other element. A new Scalar version may need new ones: the browser test
+    // (ApiDocsBrowserTests) fails on any CSP violation and the console names the hash.
+    private const string ScalarStyleElementHashes =
+        "'sha256-St8O8YusCkYeC9X2ma3nlCP1u4+35DgBPOzt1kBwxsM=' 'sha256-T13Uev3xCax2N28XaoAE8DOzQZKvPp7ZQVAi1iRREjo=' " +
+        "'sha256-l/2OpPg0d+2VLTLgwjf5mQo2CYwHDEqdj5TjbfEyVJI='";
+
     private const string Bearer = "bearer";
     private const string Cookie = "cookie";
     private const string CsrfHeader = "csrf";
@@ -120,7 +127,8 @@ public static class ApiDocsExtensions
         app.MapOpenApi(DocumentPath);
 
         // Scalar's bundle and its start script come from the app; a nonce made per request lets its inline start
-        // script and the <style> elements it adds run under a CSP that still allows no other inline code.
+        // script and its main stylesheet run under a CSP that allows no other script. Its components set style
+        // attributes (which cannot carry a nonce), so /docs alone allows inline style attributes, never elements.
         app.MapScalarApiReference(ReferencePath, options =>
         {
             options.Title = "JwtBlog API";
@@ -133,7 +141,8 @@ public static class ApiDocsExtensions
             if (context.HttpContext.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce)
             {
                 context.HttpContext.Response.Headers.ContentSecurityPolicy =
-                    $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; " +
+                    $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; style-src-elem 'self' 'nonce-{nonce}' {ScalarStyleElementHashes}; " +
+                    "style-src-attr 'unsafe-inline'; img-src 'self' data:; " +
                     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             }
 

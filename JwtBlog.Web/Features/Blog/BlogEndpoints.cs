@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Threading.RateLimiting;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -106,8 +107,8 @@ public static class BlogEndpoints
     private static EndpointFilterDelegate GuardWrites(EndpointFilterFactoryContext context, EndpointFilterDelegate next) =>
         context.MethodInfo.GetCustomAttribute<PostWriteAttribute>()?.Write switch
         {
-            PostWrite.Create => invocation => ActiveWriter(invocation, limited => WriteLimit(PostWrite.Create)(limited, next)),
-            PostWrite.Edit => invocation => ChangeablePost(invocation, changeable => WriteLimit(PostWrite.Edit)(changeable, next)),
+            PostWrite.Create => invocation => ActiveWriter(invocation, active => LimitWrites(PostWrite.Create, active, next)),
+            PostWrite.Edit => invocation => ChangeablePost(invocation, changeable => LimitWrites(PostWrite.Edit, changeable, next)),
             PostWrite.Delete => invocation => ChangeablePost(invocation, next),
             _ => next,
         };
@@ -133,30 +134,29 @@ public static class BlogEndpoints
     }
 
     // Per-user limits on writes (staff exempt); they hold across parallel requests because the limiter is shared.
-    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> WriteLimit(PostWrite write) =>
-        async (context, next) =>
+    private static async ValueTask<object?> LimitWrites(PostWrite write, EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (await http.RequestServices.GetRequiredService<CurrentUser>().GetAsync() is not { IsStaff: false } user)
         {
-            var http = context.HttpContext;
-            if (await http.RequestServices.GetRequiredService<CurrentUser>().GetAsync() is not { IsStaff: false } user)
-            {
-                return await next(context);
-            }
-
-            using var lease = await http.RequestServices.GetRequiredService<PostWriteLimiter>().AcquireAsync(write, user.Id, http.RequestAborted);
-            if (!lease.IsAcquired)
-            {
-                if (lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait))
-                {
-                    RetryAfter.Set(http.Response, wait);
-                }
-
-                return ApiResults.Detail(
-                    write == PostWrite.Create ? "Too many new posts. Try again later." : "Too many edits. Try again later.",
-                    StatusCodes.Status429TooManyRequests);
-            }
-
             return await next(context);
-        };
+        }
+
+        using var lease = await http.RequestServices.GetRequiredService<PostWriteLimiter>().AcquireAsync(write, user.Id, http.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            if (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+            {
+                RetryAfter.Set(http.Response, wait);
+            }
+
+            return ApiResults.Detail(
+                write == PostWrite.Create ? "Too many new posts. Try again later." : "Too many edits. Try again later.",
+                StatusCodes.Status429TooManyRequests);
+        }
+
+        return await next(context);
+    }
 
     private static JsonHttpResult<DetailResponse> NotFound() => ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
 

@@ -30,7 +30,7 @@ public sealed class CrossSiteFormPostTests(JwtBlogApp app) : IClassFixture<JwtBl
         var response = await signedIn.Client.PostAsync(url, content);
 
         var body = await response.JsonAsync(HttpStatusCode.UnsupportedMediaType);
-        Assert.StartsWith("Unsupported media type", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"Unsupported media type \"{contentType}\" in request.", body.GetProperty("detail").GetString());
         Assert.Empty(response.SetCookies());
         var user = await signedIn.Client.GetAsync("/accounts/user/");
         Assert.Equal(HttpStatusCode.OK, user.StatusCode);

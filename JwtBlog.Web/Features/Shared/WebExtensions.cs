@@ -98,7 +98,8 @@ public static class WebExtensions
                 {
                     StatusCodes.Status404NotFound => "Not found.",
                     StatusCodes.Status405MethodNotAllowed => $"Method \"{http.Request.Method}\" not allowed.",
-                    StatusCodes.Status415UnsupportedMediaType => "Unsupported media type in request.",
+                    // Routing refuses a body that is not JSON for endpoints that declare a JSON request: same text as JsonBody's.
+                    StatusCodes.Status415UnsupportedMediaType => $"Unsupported media type \"{http.Request.ContentType}\" in request.",
                     StatusCodes.Status401Unauthorized => "Authentication credentials were not provided.",
                     StatusCodes.Status403Forbidden => "You do not have permission to perform this action.",
                     _ => "Request failed.",

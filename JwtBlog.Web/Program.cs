@@ -2,6 +2,7 @@ using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Admin;
 using JwtBlog.Web.Features.Blog;
+using JwtBlog.Web.Features.Docs;
 using JwtBlog.Web.Features.Errors;
 using JwtBlog.Web.Features.Health;
 using JwtBlog.Web.Features.Shared;
@@ -24,7 +25,9 @@ builder.AddJwtCookieAuthentication();
 builder.AddCsrf();
 builder.AddStrictCors();
 builder.AddRateLimits();
+builder.AddBlog();
 builder.AddAdmin();
+builder.AddApiDocs();
 
 var app = builder.Build();
 
@@ -56,10 +59,12 @@ app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseApiCsrfCheck();
 
 app.MapHealthEndpoints();
 app.MapAccountsEndpoints();
 app.MapBlogEndpoints();
+app.MapApiDocs();
 app.MapRazorPages();
 
 await app.RunAsync();

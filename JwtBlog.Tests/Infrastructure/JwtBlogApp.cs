@@ -53,6 +53,8 @@ public class JwtBlogApp : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:PasswordHashWorkFactor", "4");
         builder.UseSetting("RateLimiting:AuthRequestsPerMinutePerIp", "100000");
         builder.UseSetting("RateLimiting:PasswordHashesPerMinute", "100000");
+        builder.UseSetting("RateLimiting:PostsPerMinutePerUser", "100000");
+        builder.UseSetting("RateLimiting:PostsPerDayPerUser", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

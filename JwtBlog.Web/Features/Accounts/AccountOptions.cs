@@ -53,11 +53,3 @@ public sealed class AccountOptions
     // Live sessions one user may hold; a login beyond it ends the oldest, so logins cannot pile up sessions.
     [Range(1, 10_000)] public int MaxSessionsPerUser { get; set; } = 50;
 }
-
-public sealed class CorsSettings
-{
-    public const string SectionName = "Cors";
-
-    // Exact origins (scheme://host[:port]) allowed to call the API with credentials. None by default.
-    public string[] AllowedOrigins { get; set; } = [];
-}

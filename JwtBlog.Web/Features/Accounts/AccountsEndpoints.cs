@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -17,63 +18,41 @@ public static class AccountsEndpoints
     {
         var group = app.MapGroup("/accounts").WithTags("Accounts").AsApi();
 
-        // No CSRF header here: they authenticate nobody by cookie, and the JSON-only rule forces a CORS preflight.
-        group.MapPost("/join/", JoinAsync).RequireRateLimiting(RateLimits.AuthPolicy);
-        group.MapPost("/login/", LoginAsync).RequireRateLimiting(RateLimits.AuthPolicy);
-        group.MapPost("/token/refresh/", RefreshAsync);
-        group.MapPost("/token/verify/", VerifyAsync);
-        group.MapPost("/logout/", LogoutAsync);
+        // No CSRF header for these four: they authenticate nobody by cookie, and the JSON-only rule (415 for any declared
+        // non-JSON body) forces a CORS preflight on a cross-site caller. Every other endpoint checks it (Csrf).
+        group.MapPost("/join/", JoinAsync).WithSummary("Register and sign in").RequireRateLimiting(RateLimits.AuthPolicy).DisableCsrfCheck()
+            .ProducesDetail(StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/login/", LoginAsync).WithSummary("Log in").RequireRateLimiting(RateLimits.AuthPolicy).DisableCsrfCheck()
+            .ProducesDetail(StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/token/refresh/", RefreshAsync).WithSummary("Rotate the tokens").DisableCsrfCheck()
+            .Produces<TokenErrorResponse>(StatusCodes.Status401Unauthorized).ProducesDetail(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/token/verify/", VerifyAsync).WithSummary("Check an access token")
+            .Produces<TokenErrorResponse>(StatusCodes.Status401Unauthorized);
+        group.MapPost("/logout/", LogoutAsync).WithSummary("Log out").DisableCsrfCheck();
 
-        var signedIn = group.MapGroup("").RequireAuthorization().RequireCsrfForCookieAuth();
-        signedIn.MapGet("/user/", GetUserAsync);
-        signedIn.MapMethods("/user/", [HttpMethods.Put, HttpMethods.Patch], UpdateUserAsync);
-        signedIn.MapPost("/password/change/", ChangePasswordAsync);
+        var signedIn = group.MapGroup("").RequireAuthorization();
+        signedIn.MapGet("/user/", GetUserAsync).WithSummary("Read your profile").ProducesDetail(StatusCodes.Status404NotFound);
+        signedIn.MapMethods("/user/", [HttpMethods.Put, HttpMethods.Patch], UpdateUserAsync).WithSummary("Change your profile").ProducesDetail(StatusCodes.Status404NotFound);
+        signedIn.MapPost("/password/change/", ChangePasswordAsync).WithSummary("Change your password")
+            .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         signedIn.MapGet("/test/", (ClaimsPrincipal user) =>
-            TypedResults.Ok(new { message = "Hello, World!", user = user.FindFirstValue(TokenClaims.Email) }));
+            TypedResults.Ok(new TestResponse("Hello, World!", user.FindFirstValue(TokenClaims.Email)))).WithSummary("Say hello");
         return group;
     }
 
-    private static async Task<IResult> JoinAsync(
-        HttpContext http, UserAccounts accounts, SignInService signIn, AuthCookies cookies, TimeProvider time, IOptions<JwtOptions> jwt)
+    private static async Task<Results<Created<LoginResponse>, BadRequest<FieldErrors>>> JoinAsync(
+        JsonRequest<JoinRequest> request, HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
-        if (body is null)
-        {
-            return error!;
-        }
-
-        var email = body.Text("email", maxLength: AppUser.EmailMaxLength, trim: true);
-        if (email is not null && !EmailAddress.IsValid(email))
-        {
-            body.Errors.Add("email", EmailAddress.InvalidMessage);
-        }
-        else if (email is not null && await accounts.FindByEmailAsync(email) is not null)
-        {
-            body.Errors.Add("email", UserAccounts.DuplicateEmail);
-        }
-
+        var (email, password1, password2) = (request.Value.Email, request.Value.Password1, request.Value.Password2);
         var user = new AppUser { Email = email };
-        var password1 = body.Text("password1");
-        if (password1 is not null)
-        {
-            // The rules on the password alone belong to password1; similarity to the profile is checked once it is read.
-            var problems = await accounts.ValidatePasswordAsync(user, password1);
-            body.Errors.Add("password1", problems.Where(e => e.Code != DjangoPasswordValidator.SimilarityCode).Select(e => e.Description));
-        }
-
-        var password2 = body.Text("password2");
-        ReadProfile(body, user, time);
-        if (body.Errors.Any)
-        {
-            return body.Errors.ToResult();
-        }
+        request.Value.Profile.ApplyTo(user);
 
         if (password1 != password2)
         {
             return ApiResults.NonField("The two password fields didn't match.");
         }
 
-        var registration = await signIn.RegisterAsync(user, password1!, http.RequestAborted);
+        var registration = await signIn.RegisterAsync(user, password1, http.RequestAborted);
         if (!registration.Succeeded)
         {
             var problems = new FieldErrors();
@@ -82,6 +61,7 @@ public static class AccountsEndpoints
                 problems.Add("email", UserAccounts.DuplicateEmail);
             }
 
+            // The rules on the password alone were checked with the fields; what is left is similarity to the profile.
             foreach (var problem in registration.Errors)
             {
                 problems.Add(problem.Code == DjangoPasswordValidator.SimilarityCode ? FieldErrors.NonField : "password1", problem.Description);
@@ -90,37 +70,20 @@ public static class AccountsEndpoints
             return problems.ToResult();
         }
 
-        var issued = registration.Tokens;
-        cookies.Write(http, issued);
-        return TypedResults.Json(LoginBody(issued, user, jwt.Value), statusCode: StatusCodes.Status201Created);
+        cookies.Write(http, registration.Tokens);
+        return TypedResults.Created((string?)null, LoginBody(registration.Tokens, user, jwt.Value));
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
+    private static async Task<Results<Ok<LoginResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> LoginAsync(
+        JsonRequest<LoginRequest> request, HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
-        if (body is null)
-        {
-            return error!;
-        }
-
-        var email = body.Text("email", required: false, allowBlank: true, maxLength: AppUser.EmailMaxLength, trim: true);
-        if (!string.IsNullOrEmpty(email) && !EmailAddress.IsValid(email))
-        {
-            body.Errors.Add("email", EmailAddress.InvalidMessage);
-        }
-
-        var password = body.Text("password", maxLength: 4 * PasswordRules.MaximumLength);
-        if (body.Errors.Any)
-        {
-            return body.Errors.ToResult();
-        }
-
+        var (email, password) = request.Value;
         if (string.IsNullOrEmpty(email))
         {
             return ApiResults.NonField("Must include \"email\" and \"password\".");
         }
 
-        var result = await signIn.PasswordSignInAsync(email, password!, http.RequestAborted);
+        var result = await signIn.PasswordSignInAsync(email, password, http.RequestAborted);
         if (result.IsLockedOut)
         {
             return LockedOutResult(http, result.LockoutWait.Value);
@@ -135,22 +98,12 @@ public static class AccountsEndpoints
         return TypedResults.Ok(LoginBody(result.Tokens, result.User, jwt.Value));
     }
 
-    private static async Task<IResult> RefreshAsync(
-        HttpContext http, TokenService tokens, AuthCookies cookies, RefreshRateLimit limit, IOptions<JwtOptions> jwt)
+    private static async Task<Results<Ok<RefreshResponse>, JsonHttpResult<TokenErrorResponse>, JsonHttpResult<DetailResponse>>> RefreshAsync(
+        JsonRequest<RefreshRequest> request, HttpContext http, TokenService tokens, AuthCookies cookies, RefreshRateLimit limit,
+        IOptions<JwtOptions> jwt)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
-        if (body is null)
-        {
-            return error!;
-        }
-
-        var fromBody = jwt.Value.ReturnRefreshTokenInBody && body.Has("refresh");
-        var token = fromBody ? body.Text("refresh") : AuthCookies.Read(http.Request).Refresh;
-        if (body.Errors.Any)
-        {
-            return body.Errors.ToResult();
-        }
-
+        var fromBody = request.Value.Refresh is not null;
+        var token = request.Value.Refresh ?? AuthCookies.Read(http.Request).Refresh;
         if (string.IsNullOrEmpty(token))
         {
             return TokenError("No valid refresh token found.");
@@ -160,8 +113,8 @@ public static class AccountsEndpoints
         if ((await tokens.ValidateAsync(token, TokenTypes.Refresh)).Claims?.SessionId() is { } sessionId
             && !limit.TryAcquire(sessionId, out var retryAfter))
         {
-            http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return ApiResults.Detail("Too many requests. Try again later.", StatusCodes.Status429TooManyRequests);
+            RetryAfter.Set(http.Response, retryAfter);
+            return ApiResults.Detail(ErrorMessages.TooManyRequests, StatusCodes.Status429TooManyRequests);
         }
 
         var result = await tokens.RefreshAsync(token, RefreshClient.From(http), http.RequestAborted);
@@ -178,25 +131,15 @@ public static class AccountsEndpoints
         cookies.Write(http, issued);
         return TypedResults.Ok(new RefreshResponse(
             issued.AccessToken,
-            issued.AccessExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+            DrfFormat.DateTime(issued.AccessExpiresAt),
             jwt.Value.ReturnRefreshTokenInBody ? issued.RefreshToken : null));
     }
 
-    private static async Task<IResult> VerifyAsync(HttpContext http, TokenService tokens, SessionGuard guard)
+    private static async Task<Results<Ok<EmptyResponse>, JsonHttpResult<TokenErrorResponse>>> VerifyAsync(
+        JsonRequest<VerifyRequest> request, HttpContext http, TokenService tokens, SessionGuard guard)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
-        if (body is null)
-        {
-            return error!;
-        }
-
-        var token = body.Text("token");
-        if (body.Errors.Any)
-        {
-            return body.Errors.ToResult();
-        }
-
-        var (claims, problem) = await tokens.ValidateAsync(token!, TokenTypes.Access);
+        var token = request.Value.Token;
+        var (claims, problem) = await tokens.ValidateAsync(token, TokenTypes.Access);
         if (claims is null)
         {
             return TokenError(problem!);
@@ -204,72 +147,41 @@ public static class AccountsEndpoints
 
         // The authentication handler's rule: TokenValidator, then a live session that belongs to the token's user.
         return await guard.IsActiveAsync(claims.SessionId()!, claims.UserId(), http.RequestAborted)
-            ? TypedResults.Ok(new { })
+            ? TypedResults.Ok(new EmptyResponse())
             : TokenError(TokenService.InvalidOrExpired);
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http, SignInService signIn)
+    private static async Task<Ok<DetailResponse>> LogoutAsync(JsonRequest<LogoutRequest> request, HttpContext http, SignInService signIn)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
-        if (body is null)
-        {
-            return error!;
-        }
-
-        var token = body.Has("refresh") ? body.Text("refresh", allowBlank: true) : null;
-        await signIn.SignOutAsync(http, token);
-        return ApiResults.Detail("Successfully logged out.", StatusCodes.Status200OK);
+        await signIn.SignOutAsync(http, request.Value.Refresh);
+        return TypedResults.Ok(new DetailResponse("Successfully logged out."));
     }
 
-    private static async Task<IResult> GetUserAsync(ClaimsPrincipal principal, UserManager<AppUser> users)
+    private static async Task<Results<Ok<UserDetails>, JsonHttpResult<DetailResponse>>> GetUserAsync(ClaimsPrincipal principal, UserManager<AppUser> users)
     {
         var user = await users.FindByIdAsync(principal.UserId().ToString(CultureInfo.InvariantCulture));
         return user is null ? ApiResults.Detail("Not found.", StatusCodes.Status404NotFound) : TypedResults.Ok(UserDetails.From(user));
     }
 
-    // PUT and PATCH alike: every field is optional; email, pk and the flags are read-only and ignored.
-    private static async Task<IResult> UpdateUserAsync(
-        HttpContext http, ClaimsPrincipal principal, AppDbContext db, TimeProvider time)
+    private static async Task<Results<Ok<UserDetails>, JsonHttpResult<DetailResponse>>> UpdateUserAsync(
+        JsonRequest<ProfileChangesRequest> request, HttpContext http, ClaimsPrincipal principal, AppDbContext db)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
-        if (body is null)
-        {
-            return error!;
-        }
-
         var user = await db.Users.FindAsync([principal.UserId()], http.RequestAborted);
         if (user is null)
         {
             return ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
         }
 
-        ReadProfile(body, user, time);
-        if (body.Errors.Any)
-        {
-            return body.Errors.ToResult();
-        }
-
+        request.Value.ApplyTo(user);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(UserDetails.From(user));
     }
 
-    private static async Task<IResult> ChangePasswordAsync(
-        HttpContext http, ClaimsPrincipal principal, AppDbContext db, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
+    private static async Task<Results<Ok<PasswordChangedResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> ChangePasswordAsync(
+        JsonRequest<ChangePasswordRequest> request, HttpContext http, ClaimsPrincipal principal, AppDbContext db, SignInService signIn,
+        AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
-        var (body, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
-        if (body is null)
-        {
-            return error!;
-        }
-
-        var oldPassword = body.Text("old_password", maxLength: 4 * PasswordRules.MaximumLength);
-        var password1 = body.Text("new_password1");
-        var password2 = body.Text("new_password2");
-        if (body.Errors.Any)
-        {
-            return body.Errors.ToResult();
-        }
-
+        var (oldPassword, password1, password2) = request.Value;
         var user = await db.Users.FindAsync([principal.UserId()], http.RequestAborted);
         if (user is null)
         {
@@ -301,69 +213,23 @@ public static class AccountsEndpoints
             return problems.ToResult();
         }
 
+        // Every session ends, this one included; this client continues in the fresh session.
         var issued = change.Tokens;
         cookies.Write(http, issued);
         return TypedResults.Ok(new PasswordChangedResponse(
             "New password has been saved.", issued.AccessToken, jwt.Value.ReturnRefreshTokenInBody ? issued.RefreshToken : ""));
     }
 
-    // first_name, last_name, gender and date_of_birth, each optional; errors are collected in body.Errors.
-    private static void ReadProfile(JsonBody body, AppUser user, TimeProvider time)
-    {
-        if (body.Has("first_name") && body.Text("first_name", allowBlank: true, maxLength: AppUser.NameMaxLength) is { } first)
-        {
-            user.FirstName = first;
-        }
-
-        if (body.Has("last_name") && body.Text("last_name", allowBlank: true, maxLength: AppUser.NameMaxLength) is { } last)
-        {
-            user.LastName = last;
-        }
-
-        if (body.Has("gender") && body.Text("gender", allowBlank: true) is { } gender)
-        {
-            if (Genders.All.Contains(gender))
-            {
-                user.Gender = gender;
-            }
-            else
-            {
-                body.Errors.Add("gender", $"\"{gender}\" is not a valid choice.");
-            }
-        }
-
-        var (present, dateOfBirth) = body.Date("date_of_birth");
-        if (present && !body.Errors.Has("date_of_birth"))
-        {
-            if (dateOfBirth > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
-            {
-                body.Errors.Add("date_of_birth", "Date of birth cannot be in the future.");
-            }
-            else
-            {
-                user.DateOfBirth = dateOfBirth;
-            }
-        }
-    }
-
     private static LoginResponse LoginBody(IssuedTokens issued, AppUser user, JwtOptions options) =>
         new(issued.AccessToken, options.ReturnRefreshTokenInBody ? issued.RefreshToken : "", UserDetails.From(user));
 
-    private static IResult LockedOutResult(HttpContext http, TimeSpan wait)
+    private static JsonHttpResult<DetailResponse> LockedOutResult(HttpContext http, TimeSpan wait)
     {
-        http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        RetryAfter.Set(http.Response, wait);
         return ApiResults.Detail(LockedOut, StatusCodes.Status429TooManyRequests);
     }
 
-    private static IResult TokenError(string detail) =>
+    private static JsonHttpResult<TokenErrorResponse> TokenError(string detail) =>
         TypedResults.Json(new TokenErrorResponse(detail, "token_not_valid"), statusCode: StatusCodes.Status401Unauthorized);
 
-    private sealed record TokenErrorResponse(string Detail, string Code);
-
-    private sealed record RefreshResponse(
-        string Access,
-        string AccessTokenExpiration,
-        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Refresh);
-
-    private sealed record PasswordChangedResponse(string Detail, string AccessToken, string RefreshToken);
 }

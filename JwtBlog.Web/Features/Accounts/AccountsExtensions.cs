@@ -39,6 +39,7 @@ public static class AccountsExtensions
         services.AddScoped<LoginThrottling>();
         services.AddScoped<SignInService>();
         services.AddSingleton<DeviceCookies>();
+        services.AddScoped<CurrentUser>();
         services.AddMemoryCache();
         services.AddSingleton<RefreshRateLimit>();
         return builder;

@@ -1,4 +1,4 @@
-using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

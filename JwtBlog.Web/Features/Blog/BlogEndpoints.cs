@@ -1,5 +1,9 @@
+using System.Reflection;
+using System.Threading.RateLimiting;
 using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Web.Features.Blog;
@@ -12,17 +16,22 @@ public static class BlogEndpoints
 
     public static RouteGroupBuilder MapBlogEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/blog").WithTags("Blog").AsApi().RequireCsrfForCookieAuth();
+        // The write guards run before AsApi's body filter: not found, forbidden and the write limits come first.
+        var group = app.MapGroup("/blog").WithTags("Blog").AddEndpointFilterFactory(GuardWrites).AsApi();
 
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:int}/", GetAsync);
-        group.MapPost("/", CreateAsync).RequireAuthorization();
-        group.MapMethods("/{id:int}/", [HttpMethods.Put, HttpMethods.Patch], UpdateAsync).RequireAuthorization();
-        group.MapDelete("/{id:int}/", DeleteAsync).RequireAuthorization();
+        group.MapGet("/", ListAsync).WithSummary("List posts, newest first");
+        group.MapGet("/{id:int}/", GetAsync).WithSummary("Read a post").ProducesDetail(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).WithSummary("Create a post").RequireAuthorization()
+            .ProducesDetail(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
+        group.MapMethods("/{id:int}/", [HttpMethods.Put, HttpMethods.Patch], UpdateAsync).WithSummary("Change a post").RequireAuthorization()
+            .ProducesDetail(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
+        group.MapDelete("/{id:int}/", DeleteAsync).WithSummary("Delete a post").RequireAuthorization()
+            .ProducesDetail(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return group;
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<PostListResponse>, BadRequest<FieldErrors>>> ListAsync(
+        HttpRequest request, AppDbContext db, CancellationToken ct)
     {
         var (feed, errors) = PostFeed.Parse(request.Query);
         if (feed is null)
@@ -37,71 +46,38 @@ public static class BlogEndpoints
         return TypedResults.Ok(new PostListResponse([.. page.Posts.Select(PostResponse.From)], next));
     }
 
-    private static async Task<IResult> GetAsync(int id, AppDbContext db, CancellationToken ct) =>
+    private static async Task<Results<Ok<PostResponse>, JsonHttpResult<DetailResponse>>> GetAsync(int id, AppDbContext db, CancellationToken ct) =>
         await db.FindViewAsync(id, ct) is { } post ? TypedResults.Ok(PostResponse.From(post)) : NotFound();
 
-    // The author is always the caller: an "author" or "id" in the body is ignored, as are other unknown fields.
-    private static async Task<IResult> CreateAsync(HttpContext http, CurrentUser current, AppDbContext db, TimeProvider time)
+    [PostWrite(PostWrite.Create)]
+    private static async Task<Results<Created<PostCreatedResponse>, JsonHttpResult<DetailResponse>>> CreateAsync(
+        JsonRequest<NewPostRequest> request, HttpContext http, CurrentUser current, AppDbContext db, TimeProvider time)
     {
-        var ct = http.RequestAborted;
-
-        // A live session of an account deactivated within the session check's cache window.
         if (await current.GetAsync() is not { } user)
         {
             return Forbidden();
         }
 
-        var (body, error) = await JsonBody.ReadAsync(http.Request, ct);
-        if (body is null)
-        {
-            return error!;
-        }
-
-        var title = ReadTitle(body);
-        var content = ReadContent(body);
-        if (body.Errors.Any)
-        {
-            return body.Errors.ToResult();
-        }
-
         var now = time.GetUtcNow().UtcDateTime;
-        var post = new Post { Title = title!, Content = content!, AuthorId = user.Id, CreatedAt = now, UpdatedAt = now };
+        var post = new Post { Title = request.Value.Title, Content = request.Value.Content, AuthorId = user.Id, CreatedAt = now, UpdatedAt = now };
         db.Posts.Add(post);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(http.RequestAborted);
 
         var view = new PostView(post.Id, post.Title, post.Content, user.Id, user.Email, post.CreatedAt, post.UpdatedAt);
         return TypedResults.Created($"{http.Request.PathBase}/blog/{post.Id}/", new PostCreatedResponse(Created, PostResponse.From(view)));
     }
 
-    // PUT needs both fields, PATCH either. Not found comes before forbidden, and both before the body is read.
-    private static async Task<IResult> UpdateAsync(int id, HttpContext http, CurrentUser current, AppDbContext db, TimeProvider time)
+    [PostWrite(PostWrite.Edit)]
+    private static async Task<Results<Ok<PostResponse>, JsonHttpResult<DetailResponse>>> UpdateAsync(
+        int id, JsonRequest<PostChangesRequest> request, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var ct = http.RequestAborted;
-        var post = await db.Posts.FindAsync([id], ct);
-        if (post is null)
+        // Already loaded (and tracked) by ChangeablePost: no second query.
+        if (await db.Posts.FindAsync([id], ct) is not { } post)
         {
             return NotFound();
         }
 
-        if (!PostAccess.CanChange(await current.GetAsync(), post.AuthorId))
-        {
-            return Forbidden();
-        }
-
-        var (body, error) = await JsonBody.ReadAsync(http.Request, ct);
-        if (body is null)
-        {
-            return error!;
-        }
-
-        var partial = HttpMethods.IsPatch(http.Request.Method);
-        var title = partial && !body.Has("title") ? null : ReadTitle(body);
-        var content = partial && !body.Has("content") ? null : ReadContent(body);
-        if (body.Errors.Any)
-        {
-            return body.Errors.ToResult();
-        }
-
+        var (title, content) = request.Value;
         if (title is not null || content is not null)
         {
             post.Title = title ?? post.Title;
@@ -121,43 +97,70 @@ public static class BlogEndpoints
         return await db.FindViewAsync(id, ct) is { } view ? TypedResults.Ok(PostResponse.From(view)) : NotFound();
     }
 
-    private static async Task<IResult> DeleteAsync(int id, CurrentUser current, AppDbContext db, CancellationToken ct)
+    [PostWrite(PostWrite.Delete)]
+    private static async Task<NoContent> DeleteAsync(int id, AppDbContext db, CancellationToken ct)
     {
-        var post = await db.Posts.FindAsync([id], ct);
-        if (post is null)
-        {
-            return NotFound();
-        }
-
-        if (!PostAccess.CanChange(await current.GetAsync(), post.AuthorId))
-        {
-            return Forbidden();
-        }
-
         // A concurrent delete of the same post finds nothing left to delete, which is fine.
         await db.Posts.Where(p => p.Id == id).ExecuteDeleteAsync(ct);
         return TypedResults.NoContent();
     }
 
-    // 1-100 characters after trimming, and a JSON string: the original stored 123 as "123" and ["a"] as "['a']".
-    private static string? ReadTitle(JsonBody body) =>
-        body.Text("title", maxLength: Post.TitleMaxLength, trim: true, allowNumbers: false);
-
-    // Kept exactly as typed (leading spaces and newlines matter in a post), but whitespace alone is blank.
-    private static string? ReadContent(JsonBody body)
-    {
-        var content = body.Text("content", maxLength: Post.ContentMaxLength, allowNumbers: false);
-        if (content is not null && string.IsNullOrWhiteSpace(content))
+    private static EndpointFilterDelegate GuardWrites(EndpointFilterFactoryContext context, EndpointFilterDelegate next) =>
+        context.MethodInfo.GetCustomAttribute<PostWriteAttribute>()?.Write switch
         {
-            body.Errors.Add("content", "This field may not be blank.");
-            return null;
+            PostWrite.Create => invocation => ActiveWriter(invocation, active => LimitWrites(PostWrite.Create, active, next)),
+            PostWrite.Edit => invocation => ChangeablePost(invocation, changeable => LimitWrites(PostWrite.Edit, changeable, next)),
+            PostWrite.Delete => invocation => ChangeablePost(invocation, next),
+            _ => next,
+        };
+
+    // A live session of an account deactivated within the session check's cache window may not write.
+    private static async ValueTask<object?> ActiveWriter(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        await context.HttpContext.RequestServices.GetRequiredService<CurrentUser>().GetAsync() is null ? Forbidden() : await next(context);
+
+    // Not found comes before forbidden, and both before anything about the body.
+    private static async ValueTask<object?> ChangeablePost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var id = context.GetArgument<int>(0);
+        var post = await http.RequestServices.GetRequiredService<AppDbContext>().Posts.FindAsync([id], http.RequestAborted);
+        if (post is null)
+        {
+            return NotFound();
         }
 
-        return content;
+        return PostAccess.CanChange(await http.RequestServices.GetRequiredService<CurrentUser>().GetAsync(), post.AuthorId)
+            ? await next(context)
+            : Forbidden();
     }
 
-    private static IResult NotFound() => ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
+    // Per-user limits on writes (staff exempt); they hold across parallel requests because the limiter is shared.
+    private static async ValueTask<object?> LimitWrites(PostWrite write, EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (await http.RequestServices.GetRequiredService<CurrentUser>().GetAsync() is not { IsStaff: false } user)
+        {
+            return await next(context);
+        }
 
-    private static IResult Forbidden() =>
+        using var lease = await http.RequestServices.GetRequiredService<PostWriteLimiter>().AcquireAsync(write, user.Id, http.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            if (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+            {
+                RetryAfter.Set(http.Response, wait);
+            }
+
+            return ApiResults.Detail(
+                write == PostWrite.Create ? "Too many new posts. Try again later." : "Too many edits. Try again later.",
+                StatusCodes.Status429TooManyRequests);
+        }
+
+        return await next(context);
+    }
+
+    private static JsonHttpResult<DetailResponse> NotFound() => ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
+
+    private static JsonHttpResult<DetailResponse> Forbidden() =>
         ApiResults.Detail("You do not have permission to perform this action.", StatusCodes.Status403Forbidden);
 }

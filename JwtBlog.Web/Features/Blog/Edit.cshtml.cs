@@ -1,5 +1,5 @@
 using JwtBlog.Web.Data;
-using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

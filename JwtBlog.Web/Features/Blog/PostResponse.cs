@@ -1,4 +1,4 @@
-using System.Globalization;
+using JwtBlog.Web.Features.Shared;
 
 namespace JwtBlog.Web.Features.Blog;
 
@@ -10,12 +10,8 @@ public sealed record PostResponse(int Id, string Title, string Content, PostAuth
         post.Title,
         post.Content,
         post.AuthorId is { } authorId && post.AuthorEmail is { } email ? new PostAuthor(authorId, email) : null,
-        Format(post.CreatedAt),
-        Format(post.UpdatedAt));
-
-    // DRF's DateTimeField output: ISO 8601 in UTC with microseconds.
-    private static string Format(DateTime value) =>
-        value.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        DrfFormat.DateTime(post.CreatedAt),
+        DrfFormat.DateTime(post.UpdatedAt));
 }
 
 public sealed record PostAuthor(int Pk, string Email);

@@ -39,7 +39,7 @@ public sealed class ErrorModel(IOptions<HttpJsonOptions> json) : PageModel
         Code = Response.StatusCode;
         if (ErrorAnswers.InJson(HttpContext, reExecuted?.Endpoint ?? exception?.Endpoint))
         {
-            var detail = exception is null ? ErrorMessages.ApiDetail(Code, Request.Method) : ErrorMessages.ExceptionDetail(Code);
+            var detail = exception is null ? ErrorMessages.ApiDetail(Code, Request.Method, Request.ContentType) : ErrorMessages.ExceptionDetail(Code);
             context.Result = new JsonResult(new DetailResponse(detail), json.Value.SerializerOptions);
             return;
         }

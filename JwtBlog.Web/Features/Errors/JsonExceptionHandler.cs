@@ -11,7 +11,7 @@ public sealed class JsonExceptionHandler : IExceptionHandler
         var status = httpContext.Response.StatusCode;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            httpContext.Response.Headers.RetryAfter = "5";
+            RetryAfter.Set(httpContext.Response, TimeSpan.FromSeconds(5));
         }
 
         if (!ErrorAnswers.InJson(httpContext, httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint))

@@ -1,5 +1,3 @@
-using JwtBlog.Web.Features.Accounts;
-
 namespace JwtBlog.Web.Features.Shared;
 
 public static class CorsExtensions

@@ -22,32 +22,30 @@ public static class Csrf
         return builder;
     }
 
-    // A cookie-authenticated unsafe request must echo the page's <meta name="csrf-token"> in X-CSRF-TOKEN.
-    // Bearer-authenticated and anonymous requests need none: a cross-site page cannot set that header.
-    public static TBuilder RequireCsrfForCookieAuth<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    // Every API endpoint checks CSRF unless it opts out; only login, join, token/refresh and logout do, because they
+    // authenticate nobody by cookie and the JSON-only rule forces a CORS preflight on cross-site callers.
+    public static TBuilder DisableCsrfCheck<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(CsrfExemptMetadata.Instance);
+
+    // A cookie-authenticated unsafe request to an API endpoint must echo the page's <meta name="csrf-token"> in
+    // X-CSRF-TOKEN. Bearer-authenticated and anonymous requests need none: a cross-site page cannot set that header.
+    // Runs after authorization, so an anonymous caller still gets its 401 first.
+    public static WebApplication UseApiCsrfCheck(this WebApplication app)
     {
-        builder.Add(endpoint =>
+        app.Use(async (http, next) =>
         {
-            // Endpoints that answer only safe methods get no filter at all: nothing to check, nothing to pay.
-            var methods = endpoint.Metadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods).ToList();
-            if (methods.Count > 0 && methods.All(IsSafe))
+            if (!IsSafe(http.Request.Method) && http.IsApiEndpoint()
+                && http.GetEndpoint()?.Metadata.GetMetadata<CsrfExemptMetadata>() is null
+                && http.User.Identity?.IsAuthenticated == true && IsAuthenticatedByCookie(http)
+                && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
             {
+                await ApiResults.Detail("CSRF Failed: CSRF token missing or incorrect.", StatusCodes.Status403Forbidden).ExecuteAsync(http);
                 return;
             }
 
-            endpoint.FilterFactories.Add((_, next) => async context =>
-            {
-                var http = context.HttpContext;
-                if (!IsSafe(http.Request.Method) && http.User.Identity?.IsAuthenticated == true && IsAuthenticatedByCookie(http)
-                    && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
-                {
-                    return ApiResults.Detail("CSRF Failed: CSRF token missing or incorrect.", StatusCodes.Status403Forbidden);
-                }
-
-                return await next(context);
-            });
+            await next(http);
         });
-        return builder;
+        return app;
     }
 
     // The authentication handler says in its result's properties where the token came from.

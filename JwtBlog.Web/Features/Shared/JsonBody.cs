@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JwtBlog.Web.Features.Shared;
 
@@ -19,16 +19,18 @@ public sealed class JsonBody
     // Returns the body, or the 4xx result to send instead. An empty body is an empty object.
     public static async Task<(JsonBody? Body, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
+        // A declared non-JSON type is refused even with an empty body: a cross-site form always declares one, and
+        // would otherwise reach logout/ and token/refresh/ without a CORS preflight. No type and no body stays fine.
+        if (request.ContentType is not null && !request.HasJsonContentType())
+        {
+            return (null, ApiResults.Detail(
+                $"Unsupported media type \"{request.ContentType}\" in request.", StatusCodes.Status415UnsupportedMediaType));
+        }
+
         var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
         if (!hasBody)
         {
             return (new JsonBody([]), null);
-        }
-
-        if (!request.HasJsonContentType())
-        {
-            return (null, ApiResults.Detail(
-                $"Unsupported media type \"{request.ContentType}\" in request.", StatusCodes.Status415UnsupportedMediaType));
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -96,7 +98,7 @@ public sealed class JsonBody
         {
             if (required)
             {
-                Errors.Add(name, "This field is required.");
+                Errors.Add(name, FieldMessages.Required);
             }
 
             return null;
@@ -104,14 +106,14 @@ public sealed class JsonBody
 
         if (node is null)
         {
-            Errors.Add(name, "This field may not be null.");
+            Errors.Add(name, FieldMessages.Null);
             return null;
         }
 
         if (node is not JsonValue value
             || !(value.GetValueKind() == JsonValueKind.String || (allowNumbers && value.GetValueKind() == JsonValueKind.Number)))
         {
-            Errors.Add(name, "Not a valid string.");
+            Errors.Add(name, FieldMessages.NotAString);
             return null;
         }
 
@@ -123,13 +125,13 @@ public sealed class JsonBody
 
         if (text.Length == 0 && !allowBlank)
         {
-            Errors.Add(name, "This field may not be blank.");
+            Errors.Add(name, FieldMessages.Blank);
             return null;
         }
 
-        if (maxLength is { } max && text.EnumerateRunes().Count() > max)
+        if (maxLength is { } max && FieldMessages.Length(text) > max)
         {
-            Errors.Add(name, $"Ensure this field has no more than {max} characters.");
+            Errors.Add(name, FieldMessages.TooLong(max));
             return null;
         }
 
@@ -150,12 +152,12 @@ public sealed class JsonBody
         }
 
         if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String
-            && DateOnly.TryParseExact(value.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            && DrfFormat.TryParseDate(value.GetValue<string>(), out var date))
         {
             return (true, date);
         }
 
-        Errors.Add(name, "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.");
+        Errors.Add(name, FieldMessages.DateFormat);
         return (true, null);
     }
 }
@@ -187,15 +189,15 @@ public sealed class FieldErrors : Dictionary<string, List<string>>
 
     public bool Has(string field) => ContainsKey(field);
 
-    public IResult ToResult() => TypedResults.BadRequest(this);
+    public BadRequest<FieldErrors> ToResult() => TypedResults.BadRequest(this);
 }
 
 public static class ApiResults
 {
-    public static IResult Detail(string detail, int statusCode) =>
+    public static JsonHttpResult<DetailResponse> Detail(string detail, int statusCode) =>
         TypedResults.Json(new DetailResponse(detail), statusCode: statusCode);
 
-    public static IResult NonField(string message)
+    public static BadRequest<FieldErrors> NonField(string message)
     {
         var errors = new FieldErrors();
         errors.Add(FieldErrors.NonField, message);

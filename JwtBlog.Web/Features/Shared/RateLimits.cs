@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using JwtBlog.Web.Features.Errors;
 
 namespace JwtBlog.Web.Features.Shared;
 
@@ -22,7 +20,7 @@ public static class RateLimits
                 var http = context.HttpContext;
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    RetryAfter.Set(http.Response, retryAfter);
                 }
 
                 // A page gets the 429 error page (status code pages), which shows the wait.

@@ -21,7 +21,6 @@ public static class WebDefaults
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<CurrentUser>();
 
         // Razor writes Korean (any non-ASCII text) as is, not as numeric character references.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

@@ -1,15 +1,14 @@
-using System.Globalization;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Blog;
+using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace JwtBlog.Web.Features.Admin.Posts;
 
-// The post form of the admin. Title and content follow the API's rules (title trimmed, 1–100 characters; content
-// kept as typed, not blank, at most 20,000); the author is chosen by email.
+// The post form of the admin. Title and content follow the API's rules (PostRules); the author is chosen by email.
 public sealed class PostInput
 {
-    public const string Blank = "This field may not be blank.";
+    public const string Blank = FieldMessages.Blank;
 
     public string? Title { get; set; }
 
@@ -22,12 +21,12 @@ public sealed class PostInput
     // Checks the fields into ModelState; returns the chosen author (null: none, allowed only when keepNoAuthor).
     public async Task<AppUser?> ValidateAsync(ModelStateDictionary modelState, UserAccounts accounts, bool keepNoAuthor)
     {
-        Title = Title?.Trim() ?? "";
+        Title = PostRules.NormalizeTitle(Title ?? "");
         // Browsers send a textarea's line breaks as CRLF; stored posts use LF, as the API's clients send them.
         Content = Content?.ReplaceLineEndings("\n") ?? "";
         AuthorEmail = AuthorEmail?.Trim() ?? "";
-        CheckText(modelState, "Input.Title", Title, Post.TitleMaxLength);
-        CheckText(modelState, "Input.Content", Content, Post.ContentMaxLength);
+        AddError(modelState, "Input.Title", PostRules.TitleError(Title));
+        AddError(modelState, "Input.Content", PostRules.ContentError(Content));
         if (AuthorEmail.Length == 0)
         {
             if (!keepNoAuthor)
@@ -47,16 +46,11 @@ public sealed class PostInput
         return author;
     }
 
-    // Lengths count characters (code points) as Django does, not UTF-16 units.
-    private static void CheckText(ModelStateDictionary modelState, string key, string value, int maxLength)
+    private static void AddError(ModelStateDictionary modelState, string key, string? error)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (error is not null)
         {
-            modelState.AddModelError(key, Blank);
-        }
-        else if (value.EnumerateRunes().Count() > maxLength)
-        {
-            modelState.AddModelError(key, string.Format(CultureInfo.InvariantCulture, "Ensure this field has no more than {0} characters.", maxLength));
+            modelState.AddModelError(key, error);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
-using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -122,14 +121,14 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
 
     private void Validate()
     {
-        if (!Genders.All.Contains(Input.Gender ?? ""))
+        if (!ProfileRules.IsGender(Input.Gender))
         {
-            ModelState.AddModelError("Input.Gender", $"Select a valid choice. {Input.Gender} is not one of the available choices.");
+            ModelState.AddModelError("Input.Gender", ProfileRules.InvalidGenderChoiceForForm(Input.Gender));
         }
 
-        if (Input.DateOfBirth > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+        if (ProfileRules.IsInTheFuture(Input.DateOfBirth, time))
         {
-            ModelState.AddModelError("Input.DateOfBirth", "Date of birth cannot be in the future.");
+            ModelState.AddModelError("Input.DateOfBirth", ProfileRules.FutureDateOfBirth);
         }
 
         if (Input.IsSuperuser != Target.IsSuperuser && !Actor.IsSuperuser)
@@ -162,11 +161,11 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
         public const string ActiveLabel = "Active";
 
         [Display(Name = "First name")]
-        [StringLength(AppUser.NameMaxLength, ErrorMessage = "Ensure this field has no more than {1} characters.")]
+        [StringLength(ProfileRules.NameMaxLength, ErrorMessage = "Ensure this field has no more than {1} characters.")]
         public string? FirstName { get; set; }
 
         [Display(Name = "Last name")]
-        [StringLength(AppUser.NameMaxLength, ErrorMessage = "Ensure this field has no more than {1} characters.")]
+        [StringLength(ProfileRules.NameMaxLength, ErrorMessage = "Ensure this field has no more than {1} characters.")]
         public string? LastName { get; set; }
 
         public string? Gender { get; set; }

@@ -1,7 +1,6 @@
 using JwtBlog.Web.Data;
-using JwtBlog.Web.Features.Accounts;
 
-namespace JwtBlog.Web.Features.Shared;
+namespace JwtBlog.Web.Features.Accounts;
 
 // The signed-in user of this request, read once from the database (so staff and active flags are current).
 public sealed class CurrentUser(IHttpContextAccessor accessor, AppDbContext db)

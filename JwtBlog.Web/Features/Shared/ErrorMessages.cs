@@ -1,13 +1,14 @@
-namespace JwtBlog.Web.Features.Errors;
+namespace JwtBlog.Web.Features.Shared;
 
 // The words of every error answer: the API's {"detail": ...} texts (kept as the original API had them) and the pages'.
 public static class ErrorMessages
 {
-    public static string ApiDetail(int statusCode, string method) => statusCode switch
+    public static string ApiDetail(int statusCode, string method, string? contentType) => statusCode switch
     {
         StatusCodes.Status404NotFound => "Not found.",
         StatusCodes.Status405MethodNotAllowed => $"Method \"{method}\" not allowed.",
-        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type in request.",
+        // Routing refuses a body that is not JSON for endpoints that declare a JSON request: same text as JsonBody's.
+        StatusCodes.Status415UnsupportedMediaType => $"Unsupported media type \"{contentType}\" in request.",
         StatusCodes.Status401Unauthorized => "Authentication credentials were not provided.",
         StatusCodes.Status403Forbidden => "You do not have permission to perform this action.",
         StatusCodes.Status429TooManyRequests => TooManyRequests,

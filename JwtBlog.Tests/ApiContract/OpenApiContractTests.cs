@@ -1,0 +1,208 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using JwtBlog.Tests.Infrastructure;
+
+namespace JwtBlog.Tests.ApiContract;
+
+// The OpenAPI document and the real answers cannot drift: every operation is called for its main answers, and each
+// status and every property name of each body must be declared for that path and method.
+public sealed class OpenApiContractTests : IDisposable
+{
+    private readonly JwtBlogApp _app = JwtBlogApp.With(("RateLimiting:PostsPerMinutePerUser", "3"));
+    private readonly HashSet<string> _covered = [];
+    private JsonObject _document = null!;
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task TheDocumentIsOpenApi31WithBothSecuritySchemesAndTheRequestLimits()
+    {
+        var document = await ReadDocumentAsync();
+
+        Assert.StartsWith("3.1", (string)document["openapi"]!, StringComparison.Ordinal);
+        var schemes = document["components"]!["securitySchemes"]!.AsObject();
+        Assert.Equal("bearer", (string)schemes["bearer"]!["scheme"]!);
+        Assert.Equal("my-app-auth", (string)schemes["cookie"]!["name"]!);
+        Assert.Equal("cookie", (string)schemes["cookie"]!["in"]!);
+        Assert.Equal("X-CSRF-TOKEN", (string)schemes["csrf"]!["name"]!);
+
+        var create = document["paths"]!["/blog/"]!["post"]!;
+        var cookieWithCsrf = create["security"]!.AsArray().Select(r => string.Join(",", r!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal)));
+        Assert.Equal(["bearer", "cookie,csrf"], cookieWithCsrf);
+        var title = Resolve(document, create["requestBody"]!["content"]!["application/json"]!["schema"]!)["properties"]!["title"]!;
+        Assert.Equal(100, (int)title["maxLength"]!);
+        var join = Resolve(document, document["paths"]!["/accounts/join/"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!);
+        Assert.Equal(150, (int)join["properties"]!["first_name"]!["maxLength"]!);
+    }
+
+    [Fact]
+    public async Task RealAnswersOfEveryOperationMatchTheDocument()
+    {
+        _document = await ReadDocumentAsync();
+        var anonymous = _app.CreateBrowser();
+
+        // accounts
+        var email = _app.NewEmail();
+        await CheckAsync("POST", "/accounts/join/", await anonymous.PostJsonAsync("/accounts/join/",
+            new { email, password1 = JwtBlogApp.Password, password2 = JwtBlogApp.Password, first_name = "Ann", gender = "female", date_of_birth = "1990-01-02" }));
+        await CheckAsync("POST", "/accounts/join/", await anonymous.PostJsonAsync("/accounts/join/", new { email = "nope", password1 = "1" }));
+        await CheckAsync("POST", "/accounts/join/", await anonymous.PostRawAsync("/accounts/join/", "email=a", "application/x-www-form-urlencoded"));
+
+        await CheckAsync("POST", "/accounts/login/", await anonymous.PostJsonAsync("/accounts/login/", new { email, password = "wrong" }));
+        await CheckAsync("POST", "/accounts/login/", await anonymous.PostRawAsync("/accounts/login/", "[1]"));
+        var locked = await _app.CreateUserAsync();
+        HttpResponseMessage lockout;
+        do
+        {
+            lockout = await anonymous.PostJsonAsync("/accounts/login/", new { email = locked.Email, password = "wrong" });
+        }
+        while (lockout.StatusCode == HttpStatusCode.BadRequest);
+
+        await CheckAsync("POST", "/accounts/login/", lockout);
+
+        var signedIn = await _app.SignInAsync();
+        var client = signedIn.Client;
+        await CheckAsync("POST", "/accounts/login/", await anonymous.PostJsonAsync("/accounts/login/", new { email = signedIn.User.Email, password = JwtBlogApp.Password }));
+
+        await CheckAsync("POST", "/accounts/token/verify/", await client.PostJsonAsync("/accounts/token/verify/", new { token = signedIn.AccessToken }));
+        await CheckAsync("POST", "/accounts/token/verify/", await client.PostJsonAsync("/accounts/token/verify/", new { token = "x.y.z" }));
+        await CheckAsync("POST", "/accounts/token/verify/", await client.PostJsonAsync("/accounts/token/verify/", new { }));
+
+        await CheckAsync("GET", "/accounts/user/", await client.GetAsync("/accounts/user/"));
+        await CheckAsync("GET", "/accounts/user/", await anonymous.GetAsync("/accounts/user/"));
+        await CheckAsync("PUT", "/accounts/user/", await client.SendJsonAsync(HttpMethod.Put, "/accounts/user/", new { last_name = "Lee" }));
+        await CheckAsync("PUT", "/accounts/user/", await client.SendJsonAsync(HttpMethod.Put, "/accounts/user/", new { gender = "other" }));
+        await CheckAsync("PATCH", "/accounts/user/", await client.SendJsonAsync(HttpMethod.Patch, "/accounts/user/", new { date_of_birth = "2000-02-30" }));
+        await CheckAsync("PATCH", "/accounts/user/", await client.SendJsonAsync(HttpMethod.Patch, "/accounts/user/", new { first_name = "Bo" }));
+        await CheckAsync("GET", "/accounts/test/", await client.GetAsync("/accounts/test/"));
+
+        // blog
+        var writer = await _app.SignInAsync();
+        var first = await writer.Client.PostJsonAsync("/blog/", new { title = "Post", content = "Text" });
+        await CheckAsync("POST", "/blog/", first);
+        var id = (int)(await first.Content.ReadFromJsonAsync<JsonObject>())!["post"]!["id"]!;
+        for (var i = 0; i < 3; i++)
+        {
+            // The third is over the limit of 3 a minute this app is configured with.
+            await CheckAsync("POST", "/blog/", await writer.Client.PostJsonAsync("/blog/", new { title = $"Post {i}", content = "Text" }));
+        }
+
+        await CheckAsync("POST", "/blog/", await client.PostJsonAsync("/blog/", new { title = " ", content = 5 }));
+        await CheckAsync("POST", "/blog/", await anonymous.PostJsonAsync("/blog/", new { title = "t", content = "c" }));
+        await CheckAsync("POST", "/blog/", await client.PostRawAsync("/blog/", new string('[', 40) + new string(']', 40)));
+        await CheckAsync("GET", "/blog/", await anonymous.GetAsync("/blog/?limit=1"));
+        await CheckAsync("GET", "/blog/", await anonymous.GetAsync("/blog/?limit=x"));
+        await CheckAsync("GET", "/blog/{id}/", await anonymous.GetAsync($"/blog/{id}/"));
+        await CheckAsync("GET", "/blog/{id}/", await anonymous.GetAsync("/blog/999999/"));
+        await CheckAsync("PUT", "/blog/{id}/", await writer.Client.SendJsonAsync(HttpMethod.Put, $"/blog/{id}/", new { title = "New", content = "New text" }));
+        await CheckAsync("PUT", "/blog/{id}/", await writer.Client.SendJsonAsync(HttpMethod.Put, $"/blog/{id}/", new { title = "Only a title" }));
+        await CheckAsync("PUT", "/blog/{id}/", await client.SendJsonAsync(HttpMethod.Put, $"/blog/{id}/", new { title = "Mine now", content = "x" }));
+        await CheckAsync("PATCH", "/blog/{id}/", await writer.Client.SendJsonAsync(HttpMethod.Patch, $"/blog/{id}/", new { content = "Edited" }));
+        await CheckAsync("PATCH", "/blog/{id}/", await writer.Client.SendJsonAsync(HttpMethod.Patch, "/blog/999999/", new { content = "Edited" }));
+        await CheckAsync("DELETE", "/blog/{id}/", await client.SendJsonAsync(HttpMethod.Delete, $"/blog/{id}/"));
+        await CheckAsync("DELETE", "/blog/{id}/", await writer.Client.SendJsonAsync(HttpMethod.Delete, $"/blog/{id}/"));
+        await CheckAsync("DELETE", "/blog/{id}/", await writer.Client.SendJsonAsync(HttpMethod.Delete, $"/blog/{id}/"));
+
+        // last: these end sessions
+        await CheckAsync("POST", "/accounts/password/change/", await client.PostJsonAsync("/accounts/password/change/",
+            new { old_password = "wrong", new_password1 = "brand new secret 1", new_password2 = "brand new secret 1" }));
+        await CheckAsync("POST", "/accounts/password/change/", await client.PostJsonAsync("/accounts/password/change/",
+            new { old_password = JwtBlogApp.Password, new_password1 = "brand new secret 1", new_password2 = "brand new secret 1" }));
+        await CheckAsync("POST", "/accounts/token/refresh/", await client.PostAsync("/accounts/token/refresh/", null));
+        await CheckAsync("POST", "/accounts/token/refresh/", await anonymous.PostAsync("/accounts/token/refresh/", null));
+        await CheckAsync("POST", "/accounts/logout/", await client.PostAsync("/accounts/logout/", null));
+
+        var operations = _document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Where(o => o.Key != "parameters").Select(o => $"{o.Key.ToUpperInvariant()} {path.Key}"));
+        Assert.Equal(operations.Order(StringComparer.Ordinal), _covered.Order(StringComparer.Ordinal));
+    }
+
+    private async Task<JsonObject> ReadDocumentAsync()
+    {
+        var response = await _app.CreateClient().GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private async Task CheckAsync(string method, string path, HttpResponseMessage response)
+    {
+        var operation = _document["paths"]?[path]?[method.ToLowerInvariant()];
+        Assert.True(operation is not null, $"{method} {path} is not in the document.");
+        _covered.Add($"{method} {path}");
+        var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var text = await response.Content.ReadAsStringAsync();
+        var declared = operation["responses"]?[status];
+        Assert.True(declared is not null, $"{method} {path} answered {status} ({text}), which the document does not declare.");
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        var schema = declared["content"]?["application/json"]?["schema"];
+        Assert.True(schema is not null, $"{method} {path} {status} has a JSON body but the document declares none.");
+        CheckProperties(JsonNode.Parse(text), schema, $"{method} {path} {status}");
+    }
+
+    private void CheckProperties(JsonNode? value, JsonNode schema, string where)
+    {
+        var resolved = Resolve(_document, schema);
+        switch (value)
+        {
+            case JsonObject fields when resolved["additionalProperties"] is null or JsonValue:
+                var properties = resolved["properties"]?.AsObject();
+                foreach (var (name, field) in fields)
+                {
+                    Assert.True(properties?[name] is not null, $"{where}: property \"{name}\" is not in the declared schema.");
+                    CheckProperties(field, properties![name]!, $"{where}.{name}");
+                }
+
+                break;
+            case JsonArray items when resolved["items"] is { } itemSchema:
+                foreach (var item in items)
+                {
+                    CheckProperties(item, itemSchema, where);
+                }
+
+                break;
+        }
+    }
+
+    // Follows $ref and merges the object variants of oneOf/anyOf/allOf (nullable references are written that way).
+    private static JsonObject Resolve(JsonObject document, JsonNode schema)
+    {
+        if (schema["$ref"] is { } reference)
+        {
+            var name = ((string)reference!)["#/components/schemas/".Length..];
+            return Resolve(document, document["components"]!["schemas"]![name]!);
+        }
+
+        var variants = new[] { "oneOf", "anyOf", "allOf" }.SelectMany(k => schema[k]?.AsArray() ?? []).ToList();
+        if (variants.Count == 0)
+        {
+            return schema.AsObject();
+        }
+
+        var merged = new JsonObject { ["properties"] = new JsonObject() };
+        foreach (var variant in variants)
+        {
+            var part = Resolve(document, variant!);
+            foreach (var (name, property) in part["properties"]?.AsObject() ?? [])
+            {
+                merged["properties"]![name] = property!.DeepClone();
+            }
+
+            if (part["items"] is { } items)
+            {
+                merged["items"] = items.DeepClone();
+            }
+
+            if (part["additionalProperties"] is JsonObject additional)
+            {
+                merged["additionalProperties"] = additional.DeepClone();
+            }
+        }
+
+        return merged;
+    }
+}

@@ -1,0 +1,3 @@
+namespace JwtBlog.Web.Features.Accounts;
+
+public sealed record PasswordChangedResponse(string Detail, string AccessToken, string RefreshToken);

@@ -1,0 +1,46 @@
+using JwtBlog.Web.Features.Shared;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// The profile fields' rules, for the API (join, user/), the admin user form and the views: names of at most 150
+// characters, gender "", "male" or "female", a date of birth (YYYY-MM-DD) that is not in the future.
+public static class ProfileRules
+{
+    public const int NameMaxLength = AppUser.NameMaxLength;
+    public const string FutureDateOfBirth = "Date of birth cannot be in the future.";
+
+    public static IReadOnlyList<string> GenderChoices => Genders.All;
+
+    public static bool IsGender(string? gender) => Genders.All.Contains(gender ?? "");
+
+    // DRF's ChoiceField message (the API); the admin form speaks Django forms' InvalidGenderChoiceForForm.
+    public static string InvalidGenderChoice(string gender) => $"\"{gender}\" is not a valid choice.";
+
+    public static string InvalidGenderChoiceForForm(string? gender) => $"Select a valid choice. {gender} is not one of the available choices.";
+
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public static bool IsInTheFuture(DateOnly? dateOfBirth, TimeProvider time) => dateOfBirth > Today(time);
+
+    // first_name, last_name, gender and date_of_birth, each optional; errors are collected in body.Errors.
+    public static ProfileChangesRequest Read(JsonBody body, TimeProvider time)
+    {
+        var firstName = body.Has("first_name") ? body.Text("first_name", allowBlank: true, maxLength: NameMaxLength) : null;
+        var lastName = body.Has("last_name") ? body.Text("last_name", allowBlank: true, maxLength: NameMaxLength) : null;
+
+        var gender = body.Has("gender") ? body.Text("gender", allowBlank: true) : null;
+        if (gender is not null && !IsGender(gender))
+        {
+            body.Errors.Add("gender", InvalidGenderChoice(gender));
+            gender = null;
+        }
+
+        var (present, dateOfBirth) = body.Date("date_of_birth");
+        if (present && !body.Errors.Has("date_of_birth") && IsInTheFuture(dateOfBirth, time))
+        {
+            body.Errors.Add("date_of_birth", FutureDateOfBirth);
+        }
+
+        return new ProfileChangesRequest(firstName, lastName, gender, dateOfBirth) { HasDateOfBirth = present };
+    }
+}

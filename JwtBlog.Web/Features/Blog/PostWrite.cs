@@ -1,0 +1,9 @@
+namespace JwtBlog.Web.Features.Blog;
+
+// The kinds of post writes: each gets its guards (BlogEndpoints); creates and edits are also limited per user.
+public enum PostWrite
+{
+    Create,
+    Edit,
+    Delete,
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace JwtBlog.Web.Features.Shared;
+
+// DRF's field error messages, shared by the API's error engine and the forms that follow the same rules.
+public static class FieldMessages
+{
+    public const string Required = "This field is required.";
+    public const string Null = "This field may not be null.";
+    public const string Blank = "This field may not be blank.";
+    public const string NotAString = "Not a valid string.";
+    public const string DateFormat = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
+
+    public static string TooLong(int maxLength) =>
+        string.Format(CultureInfo.InvariantCulture, "Ensure this field has no more than {0} characters.", maxLength);
+
+    // Lengths count characters (code points) as Django does, not UTF-16 units.
+    public static int Length(string value) => value.EnumerateRunes().Count();
+}

@@ -1,5 +1,7 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Accounts.Commands;
 using JwtBlog.Web.Features.Admin;
 using JwtBlog.Web.Features.Blog;
 using JwtBlog.Web.Features.Docs;

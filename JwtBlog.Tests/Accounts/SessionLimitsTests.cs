@@ -1,7 +1,7 @@
 using System.Net;
 using JwtBlog.Tests.Infrastructure;
 using JwtBlog.Web.Data;
-using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Accounts.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

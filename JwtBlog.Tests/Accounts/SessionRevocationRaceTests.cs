@@ -1,6 +1,6 @@
 using System.Net;
 using JwtBlog.Tests.Infrastructure;
-using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Accounts.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JwtBlog.Tests.Accounts;

@@ -1,5 +1,5 @@
 using JwtBlog.Tests.Infrastructure;
-using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Accounts.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JwtBlog.Tests.Accounts;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using JwtBlog.Tests.Infrastructure;
-using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Accounts.Commands;
 using Microsoft.Data.Sqlite;
 
 namespace JwtBlog.Tests.Admin;

@@ -1,5 +1,5 @@
 using JwtBlog.Tests.Infrastructure;
-using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Accounts.Commands;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

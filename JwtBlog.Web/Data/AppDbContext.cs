@@ -1,4 +1,5 @@
 using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Admin;
 using JwtBlog.Web.Features.Blog;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Accounts.Authentication;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Web.Data;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;

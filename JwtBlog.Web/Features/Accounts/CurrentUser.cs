@@ -1,4 +1,5 @@
 using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts.Authentication;
 
 namespace JwtBlog.Web.Features.Accounts;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using JwtBlog.Web.Features.Accounts.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace JwtBlog.Web.Features.Accounts;

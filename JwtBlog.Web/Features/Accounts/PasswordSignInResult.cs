@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using JwtBlog.Web.Features.Accounts.Authentication;
 
 namespace JwtBlog.Web.Features.Accounts;
 

@@ -1,3 +1,4 @@
+using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

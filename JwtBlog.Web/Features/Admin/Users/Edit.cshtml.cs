@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Accounts.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -4,7 +4,7 @@ using JwtBlog.Web.Data;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Authentication;
 
 // The HS256 key: from Jwt:SigningKey, or (outside Production) generated once and kept in the data folder.
 public sealed class SigningKey

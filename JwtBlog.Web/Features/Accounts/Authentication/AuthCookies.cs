@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Authentication;
 
 public static class AuthCookieNames
 {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Authentication;
 
 // Decides who the caller is. The Bearer header first, else the my-app-auth cookie (dj-rest-auth's precedence); the
 // token is judged by TokenValidator and its session by SessionGuard. A page request whose access cookie is missing or

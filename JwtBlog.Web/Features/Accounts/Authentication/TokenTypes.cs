@@ -1,4 +1,4 @@
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Authentication;
 
 public static class TokenTypes
 {

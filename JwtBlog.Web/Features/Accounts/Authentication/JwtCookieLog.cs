@@ -1,4 +1,4 @@
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Authentication;
 
 // Security events of the authentication handler. Never a token or a full session id.
 internal static partial class JwtCookieLog

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Authentication;
 
 // Checking a JWT (parse, HMAC, claims) is most of an authenticated request's cost. An access token that passed the
 // validator is remembered for a minute at most; each use still checks its expiry (on TimeProvider's clock) and its

@@ -1,4 +1,4 @@
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Commands;
 
 // The input and output of a management command: the process console, or readers and writers given by a test.
 internal sealed class CommandConsole(TextReader input, TextWriter output, TextWriter error)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Authentication;
 
 // The one rule a token is judged by, wherever it comes from: the canonical compact form, HS256 with our key, typ JWT,
 // issuer, audience, lifetime on TimeProvider's clock with the configured skew, no "crit", numeric exp and iat, an

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
 
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Authentication;
 
 // What a verified token says. Immutable, so it may be remembered across requests; every request builds its own
 // ClaimsPrincipal from it, and no request can change what the next one sees.

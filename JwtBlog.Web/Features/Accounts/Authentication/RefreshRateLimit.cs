@@ -2,7 +2,7 @@ using JwtBlog.Web.Features.Shared;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Authentication;
 
 // At most RateLimiting:RefreshesPerMinutePerSession refreshes per session in each one-minute window, counted on
 // TimeProvider's clock. Keyed by the session of a validly signed token, so nobody can spend another session's quota.

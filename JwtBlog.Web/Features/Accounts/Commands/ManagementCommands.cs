@@ -1,6 +1,6 @@
 using JwtBlog.Web.Data;
 
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Commands;
 
 // Django's manage.py commands: `dotnet run --project JwtBlog.Web -- <command>` or `dotnet JwtBlog.Web.dll <command>`.
 // They run inside the built app, so they read the same configuration (appsettings, environment) as the server.

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Authentication;
 
 // Answers "is this session alive, and is it this user's?" for every authenticated request. The answer is cached
 // briefly; this instance updates it at once when it revokes a session itself, so its own revocations take effect

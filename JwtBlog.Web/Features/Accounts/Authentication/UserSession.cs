@@ -1,4 +1,4 @@
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Authentication;
 
 // One login. Every access and refresh token carries its id ("sid"), so revoking the row ends them all.
 public sealed class UserSession

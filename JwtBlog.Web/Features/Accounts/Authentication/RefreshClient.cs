@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace JwtBlog.Web.Features.Accounts;
+namespace JwtBlog.Web.Features.Accounts.Authentication;
 
 // Who presented a refresh token: a hash of its User-Agent and its address prefix (IPv4 /24, IPv6 /64). A token
 // replayed within the grace window gets the successor only from the same client; from anyone else it is reuse.

@@ -76,6 +76,21 @@ public sealed class AuthenticationHardeningTests(JwtBlogApp app) : IClassFixture
         Assert.Null(response.SetCookie("my-app-auth"));
     }
 
+    [Fact]
+    public async Task ADuplicatedRefreshCookieLogsNoSessionOut()
+    {
+        var victim = await LoginAsync();
+        var attacker = await LoginAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/accounts/logout/");
+        request.Headers.TryAddWithoutValidation("Cookie", $"my-refresh-token={victim.Refresh}; my-refresh-token={attacker.Refresh}");
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
+
+        foreach (var access in new[] { victim.Access, attacker.Access })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetWithBearerAsync("/accounts/test/", access)).StatusCode);
+        }
+    }
+
     [Theory]
     [InlineData("padded signature")]
     [InlineData("non-canonical signature bits")]

@@ -24,6 +24,14 @@ public sealed class SessionLimitsTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         return (client, Api.CookieValue(response.SetCookie("my-refresh-token")!), Api.CookieValue(response.SetCookie("my-app-auth")!));
     }
 
+    private static Task<HttpResponseMessage> PageWithRefreshCookieAsync(JwtBlogApp on, string refresh)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", $"my-refresh-token={refresh}");
+        request.Headers.UserAgent.ParseAdd(Firefox);
+        return on.CreateBrowser().SendAsync(request);
+    }
+
     private static Task<HttpResponseMessage> RefreshAsync(JwtBlogApp on, string refresh, string? userAgent = Firefox)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/accounts/token/refresh/");
@@ -94,6 +102,26 @@ public sealed class SessionLimitsTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
 
         limited.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/accounts/token/refresh/", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSilentPageRefreshCountsAgainstTheSameLimitAndKeepsTheCookiesWhenRefused()
+    {
+        await using var limited = JwtBlogApp.With(("RateLimiting:RefreshesPerMinutePerSession", "2"));
+        var user = await limited.CreateUserAsync();
+        var (_, refresh, _) = await LoginAsync(limited, user.Email!);
+        for (var i = 0; i < 2; i++)
+        {
+            var page = await PageWithRefreshCookieAsync(limited, refresh);
+            refresh = Api.CookieValue(page.SetCookie("my-refresh-token")!);
+        }
+
+        // Over the limit: the page is served signed out and no cookie is set or deleted; the token is not spent.
+        var refused = await PageWithRefreshCookieAsync(limited, refresh);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.DoesNotContain(refused.SetCookies(), c => c.StartsWith("my-", StringComparison.Ordinal));
+        limited.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.NotNull((await PageWithRefreshCookieAsync(limited, refresh)).SetCookie("my-app-auth"));
     }
 
     [Fact]

@@ -76,6 +76,22 @@ public sealed class ClientRateLimitTests
     }
 
     [Fact]
+    public async Task StrangersWhoUseUpTheCeilingDoNotKeepOutABrowserThatHasSignedInBefore()
+    {
+        using var app = PeerAddressApp.With(("RateLimiting:AuthRequestsPerMinutePerIp", "100"), ("RateLimiting:PasswordHashesPerMinute", "3"));
+        var owner = await app.CreateUserAsync();
+        var ownBrowser = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, await LoginAsync(ownBrowser, "203.0.113.7", owner.Email!));
+        Assert.Equal(HttpStatusCode.BadRequest, await FailedLoginAsync(app, "198.51.100.1"));
+        Assert.Equal(HttpStatusCode.BadRequest, await FailedLoginAsync(app, "198.51.100.2"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await FailedLoginAsync(app, "198.51.100.3"));
+
+        // The device cookie from the first sign-in marks this browser as known: it is not counted against the ceiling.
+        Assert.Equal(HttpStatusCode.OK, await LoginAsync(ownBrowser, "203.0.113.7", owner.Email!));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await FailedLoginAsync(app, "198.51.100.4"));
+    }
+
+    [Fact]
     public async Task AClientOverItsOwnLimitDoesNotUseUpTheCeiling()
     {
         using var app = PeerAddressApp.With(("RateLimiting:AuthRequestsPerMinutePerIp", "1"), ("RateLimiting:PasswordHashesPerMinute", "2"));
@@ -105,6 +121,16 @@ public sealed class ClientRateLimitTests
         using var app = JwtBlogApp.With((key, value));
         var error = Assert.Throws<InvalidOperationException>(() => app.Services);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpStatusCode> LoginAsync(HttpClient client, string peer, string email)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/accounts/login/")
+        {
+            Content = JsonContent.Create(new { email, password = JwtBlogApp.Password }),
+        };
+        request.Headers.Add(PeerAddressApp.PeerHeader, peer);
+        return (await client.SendAsync(request)).StatusCode;
     }
 
     private static async Task<HttpStatusCode> FailedLoginAsync(JwtBlogApp app, string peer, string? forwardedFor = null)

@@ -100,8 +100,7 @@ public static class AccountsEndpoints
     }
 
     private static async Task<Results<Ok<RefreshResponse>, JsonHttpResult<TokenErrorResponse>, JsonHttpResult<DetailResponse>>> RefreshAsync(
-        JsonRequest<RefreshRequest> request, HttpContext http, TokenService tokens, AuthCookies cookies, RefreshRateLimit limit,
-        IOptions<JwtOptions> jwt)
+        JsonRequest<RefreshRequest> request, HttpContext http, TokenService tokens, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
         var fromBody = request.Value.Refresh is not null;
         var token = request.Value.Refresh ?? AuthCookies.Read(http.Request).Refresh;
@@ -110,15 +109,14 @@ public static class AccountsEndpoints
             return TokenError("No valid refresh token found.");
         }
 
-        // Refused before rotation: the token is not spent and the cookies stay.
-        if ((await tokens.ValidateAsync(token, TokenTypes.Refresh)).Claims?.SessionId() is { } sessionId
-            && !limit.TryAcquire(sessionId, out var retryAfter))
+        var result = await tokens.RefreshAsync(token, RefreshClient.From(http), http.RequestAborted);
+        if (result.RetryAfter is { } wait)
         {
-            RetryAfter.Set(http.Response, retryAfter);
+            // Refused before rotation: the token is not spent and the cookies stay.
+            RetryAfter.Set(http.Response, wait);
             return ApiResults.Detail(ErrorMessages.TooManyRequests, StatusCodes.Status429TooManyRequests);
         }
 
-        var result = await tokens.RefreshAsync(token, RefreshClient.From(http), http.RequestAborted);
         if (result.Tokens is not { } issued)
         {
             if (!fromBody)

@@ -1,5 +1,6 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -40,6 +41,7 @@ public static class AccountsExtensions
         services.AddScoped<LoginThrottling>();
         services.AddScoped<SignInService>();
         services.AddSingleton<DeviceCookies>();
+        services.AddSingleton<IKnownClients>(sp => sp.GetRequiredService<DeviceCookies>());
         services.AddScoped<CurrentUser>();
         services.AddMemoryCache();
         services.AddSingleton<RefreshRateLimit>();

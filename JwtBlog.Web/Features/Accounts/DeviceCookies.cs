@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace JwtBlog.Web.Features.Accounts;
 // signed in to an account carries a signed, encrypted, HttpOnly cookie naming that account and a random device id.
 // Such a client is judged by its own small failure budget instead of the account's lockout, so strangers who lock an
 // account cannot lock its owner out. The cookie is bound to one account: another account's cookie earns nothing.
-public sealed class DeviceCookies(IDataProtectionProvider protection, TimeProvider time, IOptions<JwtOptions> jwt)
+public sealed class DeviceCookies(IDataProtectionProvider protection, TimeProvider time, IOptions<JwtOptions> jwt) : IKnownClients
 {
     public const string CookieName = "jwtblog-device";
     public const string CookiePath = "/accounts";
@@ -23,6 +24,9 @@ public sealed class DeviceCookies(IDataProtectionProvider protection, TimeProvid
     // The device id this client holds for the account, or null when it holds none (or a forged or foreign one).
     public string? Find(HttpContext http, string normalizedEmail) =>
         Read(http).FirstOrDefault(e => e.Account == AccountKey(normalizedEmail))?.Device;
+
+    // A client holding a device cookie that this server signed has signed in here before, to some account.
+    public bool IsKnown(HttpContext context) => Read(context).Count > 0;
 
     // After a successful sign-in: the client keeps its device id for the account, or gets one.
     public void Remember(HttpContext http, string normalizedEmail)

@@ -151,7 +151,8 @@ public sealed class SignInService(
     public async Task SignOutAsync(HttpContext http, string? bodyRefreshToken)
     {
         var ended = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var refresh in new[] { bodyRefreshToken, http.Request.Cookies[AuthCookieNames.Refresh] })
+        // AuthCookies.Read refuses a duplicated cookie: a tossed cookie cannot pick which session ends.
+        foreach (var refresh in new[] { bodyRefreshToken, AuthCookies.Read(http.Request).Refresh })
         {
             if (!string.IsNullOrEmpty(refresh) && await tokens.RevokeSessionAsync(refresh, http.RequestAborted) is { } sessionId)
             {

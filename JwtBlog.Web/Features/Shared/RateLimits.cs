@@ -29,19 +29,24 @@ public static class RateLimits
                     await http.Response.WriteAsJsonAsync(new DetailResponse(ErrorMessages.TooManyRequests), ct);
                 }
             };
-            options.AddPolicy(AuthPolicy, http => RateLimitPartition.Get(
-                ClientAddress.PartitionKey(http.Connection.RemoteIpAddress, settings.IPv6PrefixLength),
-                _ => new ClientThenSharedLimiter(
-                    new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = settings.AuthRequestsPerMinutePerIp,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    }),
-                    http.RequestServices.GetRequiredService<PasswordHashCeiling>().Limiter)));
+            options.AddPolicy(AuthPolicy, http =>
+            {
+                var client = ClientAddress.PartitionKey(http.Connection.RemoteIpAddress, settings.IPv6PrefixLength);
+                return http.RequestServices.GetService<IKnownClients>()?.IsKnown(http) == true
+                    ? RateLimitPartition.Get("known " + client, _ => ClientLimiter(settings))
+                    : RateLimitPartition.Get(client, _ => new ClientThenSharedLimiter(
+                        ClientLimiter(settings), http.RequestServices.GetRequiredService<PasswordHashCeiling>().Limiter));
+            });
         });
         return builder;
     }
+
+    private static FixedWindowRateLimiter ClientLimiter(RateLimitSettings settings) => new(new FixedWindowRateLimiterOptions
+    {
+        PermitLimit = settings.AuthRequestsPerMinutePerIp,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+    });
 
     private static void Validate(RateLimitSettings settings)
     {

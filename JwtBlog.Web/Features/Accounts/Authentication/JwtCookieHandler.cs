@@ -119,6 +119,12 @@ public sealed class JwtCookieHandler(
     {
         var tokens = Context.RequestServices.GetRequiredService<TokenService>();
         var result = await tokens.RefreshAsync(refreshToken, RefreshClient.From(Context), Context.RequestAborted);
+        if (result.RetryAfter is not null)
+        {
+            // Too many rotations for this session in a minute: this page is served signed out, the cookies are kept.
+            return AuthenticateResult.NoResult();
+        }
+
         if (result.Tokens is not { } issued)
         {
             JwtCookieLog.SilentRefreshRefused(Logger, result.Error!);

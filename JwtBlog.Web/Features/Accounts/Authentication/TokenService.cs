@@ -13,6 +13,7 @@ public sealed class TokenService(
     AppDbContext db,
     SigningKey signingKey,
     TokenValidator validator,
+    RefreshRateLimit refreshLimit,
     SessionGuard guard,
     TimeProvider time,
     IOptions<JwtOptions> options,
@@ -72,6 +73,12 @@ public sealed class TokenService(
         if (validated?.Jti is not { } jti)
         {
             return RefreshResult.Fail(error ?? InvalidOrExpired);
+        }
+
+        // Counted per session before anything is spent, for the endpoint and the silent page refresh alike.
+        if (!refreshLimit.TryAcquire(validated.SessionId, out var retryAfter))
+        {
+            return RefreshResult.Throttled(retryAfter);
         }
 
         var sessionId = validated.SessionId;

@@ -45,4 +45,36 @@ public sealed class LogTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 
         Assert.Contains(lines, l => l.Contains(sessionId[..8], StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task RegistrationLockoutAndPasswordChangesAreLoggedWithTheirEventIds()
+    {
+        var client = app.CreateBrowser();
+        var email = app.NewEmail("joiner");
+        Assert.Equal(HttpStatusCode.Created, (await client.Accounts().RegisterAsync(email)).StatusCode);
+        var csrf = await JwtBlogApp.CsrfTokenAsync(client);
+        client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", csrf);
+        var wrong = await client.PostJsonAsync("/accounts/password/change/",
+            new { old_password = "my secret guess 3", new_password1 = "Amber-Falcon-Grove-19", new_password2 = "Amber-Falcon-Grove-19" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var changed = await client.PostJsonAsync("/accounts/password/change/",
+            new { old_password = JwtBlogApp.Password, new_password1 = "Amber-Falcon-Grove-19", new_password2 = "Amber-Falcon-Grove-19" });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        var stranger = app.CreateBrowser().Accounts();
+        for (var i = 0; i < 6; i++)
+        {
+            await stranger.LoginAsync(email, "my secret guess 4");
+        }
+
+        // Registered, PasswordChangeFailed, PasswordChanged, SessionsEnded, LockoutStarted, LockedOut.
+        var ids = app.Logs.Events.Select(e => e.Id).ToHashSet();
+        Assert.Superset(new HashSet<int> { 1005, 1012, 1007, 1010, 1004, 1003 }, ids);
+        var lines = app.Logs.Lines.ToArray();
+        Assert.Contains(lines, l => l.Contains("an account is locked", StringComparison.Ordinal));
+        foreach (var secret in new[] { JwtBlogApp.Password, "Amber-Falcon-Grove-19", "my secret guess 3", "my secret guess 4", email })
+        {
+            Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.Ordinal));
+        }
+    }
 }

@@ -21,12 +21,12 @@ public static partial class AccountsLog
     public static partial void LoginFailedUnknownEmail(this ILogger logger, IPAddress? remoteIp);
 
     [LoggerMessage(EventId = 1003, EventName = "LockedOut", Level = LogLevel.Warning,
-        Message = "Login refused: the account is locked for {Seconds} more seconds after repeated failures.")]
-    public static partial void LockedOut(this ILogger logger, int seconds);
+        Message = "Sign-in refused from {RemoteIp}: {Subject} is locked for {Seconds} more seconds after repeated failures.")]
+    public static partial void LockedOut(this ILogger logger, IPAddress? remoteIp, string subject, int seconds);
 
     [LoggerMessage(EventId = 1004, EventName = "LockoutStarted", Level = LogLevel.Warning,
-        Message = "Lockout started: {Attempts} login attempts without success; the account is locked for {Seconds} seconds.")]
-    public static partial void LockoutStarted(this ILogger logger, int attempts, int seconds);
+        Message = "Lockout started by {RemoteIp}: {Attempts} failed sign-ins; {Subject} is locked for {Seconds} seconds.")]
+    public static partial void LockoutStarted(this ILogger logger, IPAddress? remoteIp, int attempts, string subject, int seconds);
 
     [LoggerMessage(EventId = 1005, EventName = "Registered", Level = LogLevel.Information,
         Message = "User {UserId} registered from {RemoteIp}.")]
@@ -51,6 +51,10 @@ public static partial class AccountsLog
     [LoggerMessage(EventId = 1010, EventName = "SessionsEnded", Level = LogLevel.Information,
         Message = "Sessions of user {UserId} ended by {EndedBy}: {Count}.")]
     public static partial void SessionsEnded(this ILogger logger, int userId, string endedBy, int count);
+
+    [LoggerMessage(EventId = 1012, EventName = "PasswordChangeFailed", Level = LogLevel.Warning,
+        Message = "User {UserId} gave a wrong current password to change it, from {RemoteIp}.")]
+    public static partial void PasswordChangeFailed(this ILogger logger, int userId, IPAddress? remoteIp);
 
     [LoggerMessage(EventId = 1011, EventName = "NoEmailSender", Level = LogLevel.Debug,
         Message = "No email sender is configured: the {Purpose} email for user {UserId} was not sent.")]

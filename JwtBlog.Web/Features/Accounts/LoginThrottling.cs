@@ -9,7 +9,8 @@ namespace JwtBlog.Web.Features.Accounts;
 // MaxFailedLogins failures within FailedLoginWindow lock the key (for LockoutDuration unless told otherwise).
 // An attempt is counted before the password is checked, so parallel guesses cannot slip past the limit;
 // a successful login clears the count.
-public sealed class LoginThrottling(AppDbContext db, TimeProvider time, IOptions<AccountOptions> options, ILogger<LoginThrottling> logger)
+public sealed class LoginThrottling(
+    AppDbContext db, IHttpContextAccessor http, TimeProvider time, IOptions<AccountOptions> options, ILogger<LoginThrottling> logger)
 {
     private readonly AccountOptions _options = options.Value;
 
@@ -28,7 +29,7 @@ public sealed class LoginThrottling(AppDbContext db, TimeProvider time, IOptions
 
                 if (throttle.LockedUntil is { } lockedUntil && lockedUntil > now)
                 {
-                    logger.LockedOut((int)(lockedUntil - now).TotalSeconds);
+                    logger.LockedOut(RemoteIp, Subject(normalizedEmail), (int)(lockedUntil - now).TotalSeconds);
                     return lockedUntil - now;
                 }
 
@@ -44,7 +45,7 @@ public sealed class LoginThrottling(AppDbContext db, TimeProvider time, IOptions
                 {
                     var duration = lockFor ?? _options.LockoutDuration;
                     throttle.LockedUntil = now + duration;
-                    logger.LockoutStarted(throttle.FailedAttempts, (int)duration.TotalSeconds);
+                    logger.LockoutStarted(RemoteIp, throttle.FailedAttempts, Subject(normalizedEmail), (int)duration.TotalSeconds);
                 }
 
                 await db.SaveChangesAsync(token);
@@ -60,4 +61,9 @@ public sealed class LoginThrottling(AppDbContext db, TimeProvider time, IOptions
 
     public Task SucceededAsync(string normalizedEmail, CancellationToken ct) =>
         db.LoginThrottles.Where(t => t.NormalizedEmail == normalizedEmail).ExecuteDeleteAsync(ct);
+
+    private System.Net.IPAddress? RemoteIp => http.HttpContext?.Connection.RemoteIpAddress;
+
+    // Which kind of key is locked, never the email itself.
+    private static string Subject(string key) => key.StartsWith("device:", StringComparison.Ordinal) ? "a trusted device" : "an account";
 }

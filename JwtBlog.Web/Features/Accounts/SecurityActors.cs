@@ -8,6 +8,7 @@ public static class SecurityActors
     public const string Self = "the user";
     public const string PasswordChange = "a password change";
     public const string CommandLine = "a management command";
+    public const string SessionCap = "the session cap";
 
     public static string Admin(int adminId) => "admin " + adminId.ToString(CultureInfo.InvariantCulture);
 }

@@ -110,6 +110,7 @@ public sealed class SignInService(
 
         if (await hashing.VerifyAsync(user.PasswordHash, currentPassword, ct) == PasswordVerificationResult.Failed)
         {
+            logger.PasswordChangeFailed(user.Id, RemoteIp);
             return PasswordChangeResult.WrongCurrentPassword;
         }
 

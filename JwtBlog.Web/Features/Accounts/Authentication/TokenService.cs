@@ -61,7 +61,7 @@ public sealed class TokenService(
 
         await db.Sessions.Where(s => oldest.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), ct);
         guard.MarkRevoked(oldest);
-        SessionLimitsLog.OldestSessionsEnded(logger, userId, oldest.Count);
+        logger.SessionsEnded(userId, SecurityActors.SessionCap, oldest.Count);
     }
 
     // Rotation (RFC 9700 §4.14.2): the presented token is consumed and replaced. A consumed token presented again

@@ -23,6 +23,7 @@ export Jwt__SigningKey="bench-signing-key-$(head -c 24 /dev/urandom | base64)"
 export Logging__LogLevel__Default=Warning
 # One client IP sends every login here; the per-IP limit would otherwise be what is measured.
 export RateLimiting__AuthRequestsPerMinutePerIp=1000000
+export RateLimiting__PasswordHashesPerMinute=1000000
 # SESSION_CACHE=00:00:00 makes every authenticated request ask the database whether its session is alive.
 export Jwt__SessionCheckCacheDuration="${SESSION_CACHE:-00:00:05}"
 (cd "$work/app" && exec dotnet JwtBlog.Web.dll) > "$work/server.log" 2>&1 &

@@ -125,6 +125,21 @@ public sealed class SessionLimitsTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     }
 
     [Fact]
+    public async Task AnErrorPageForAPageRequestRefreshesTheCookiesOnlyOnce()
+    {
+        var user = await app.CreateUserAsync();
+        var (_, refresh, _) = await LoginAsync(app, user.Email!);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/posts/2147483647");
+        request.Headers.Add("Cookie", $"my-refresh-token={refresh}");
+        request.Headers.UserAgent.ParseAdd(Firefox);
+        var response = await app.CreateBrowser().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Single(response.SetCookies(), c => c.StartsWith("my-app-auth=", StringComparison.Ordinal));
+        Assert.Contains(user.Email!, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RotationDeletesConsumedRowsAndAReplayOfAPurgedTokenStillEndsTheSession()
     {
         var user = await app.CreateUserAsync();

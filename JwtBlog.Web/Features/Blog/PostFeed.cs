@@ -5,10 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Web.Features.Blog;
 
-public sealed record FeedRequest(int Limit, int? BeforeId);
-
-public sealed record FeedPage(IReadOnlyList<PostView> Posts, string? NextCursor);
-
 // The newest-first list behind GET /blog/ and the home page. Keyset pagination on the primary key: ids only grow,
 // so "Id DESC" is creation order, and the rowid b-tree serves both the order and the cursor. No COUNT, no OFFSET:
 // a page costs the same at any depth and at any table size.

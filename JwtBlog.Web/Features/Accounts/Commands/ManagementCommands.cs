@@ -106,13 +106,12 @@ public static class ManagementCommands
             password = first;
         }
 
-        var problems = UserAccounts.CheckPassword(password, email, "", "");
-        if (problems.Count > 0)
+        var user = new AppUser { Email = email, IsStaff = true, IsSuperuser = true };
+        if (await PasswordProblemsAsync(accounts, user, password) is { } problems)
         {
-            return await console.FailAsync(string.Join(Environment.NewLine, problems));
+            return await console.FailAsync(problems);
         }
 
-        var user = new AppUser { Email = email, IsStaff = true, IsSuperuser = true };
         if (!await accounts.CreateAsync(user, password, CancellationToken.None))
         {
             return await console.FailAsync("Error: That email is already taken.");
@@ -142,15 +141,22 @@ public static class ManagementCommands
             return await console.FailAsync("Error: Passwords do not match.");
         }
 
-        var problems = UserAccounts.CheckPassword(password, user.Email!, user.FirstName, user.LastName);
-        if (problems.Count > 0)
+        if (await PasswordProblemsAsync(accounts, user, password) is { } problems)
         {
-            return await console.FailAsync(string.Join(Environment.NewLine, problems));
+            return await console.FailAsync(problems);
         }
 
         await signIn.SetPasswordAsync(user, password, keepSessionId: null, SecurityActors.CommandLine, CancellationToken.None);
         await console.Output.WriteLineAsync($"Password changed successfully for user '{user.Email}'");
         return 0;
+    }
+
+    // The registered password validators (Django's rules, similarity to the user's email and names included), one
+    // message a line; null when the password passes.
+    private static async Task<string?> PasswordProblemsAsync(UserAccounts accounts, AppUser user, string password)
+    {
+        var errors = await accounts.ValidatePasswordAsync(user, password);
+        return errors.Count == 0 ? null : string.Join(Environment.NewLine, errors.Select(e => e.Description));
     }
 
     private static bool TryParse(string[] args, out string? email, out bool noInput)

@@ -34,6 +34,11 @@ public sealed class OpenApiContractTests : IDisposable
         Assert.Equal(100, (int)title["maxLength"]!);
         var join = Resolve(document, document["paths"]!["/accounts/join/"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!);
         Assert.Equal(150, (int)join["properties"]!["first_name"]!["maxLength"]!);
+
+        var list = document["paths"]!["/blog/"]!["get"]!["parameters"]!.AsArray().ToDictionary(p => (string)p!["name"]!);
+        Assert.Equal(["cursor", "limit"], list.Keys.Order(StringComparer.Ordinal));
+        Assert.All(list.Values, p => Assert.Equal("query", (string)p!["in"]!));
+        Assert.Contains("1 to 100", (string)list["limit"]!["description"]!, StringComparison.Ordinal);
     }
 
     [Fact]

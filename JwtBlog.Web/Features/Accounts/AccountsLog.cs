@@ -56,6 +56,10 @@ public static partial class AccountsLog
         Message = "User {UserId} gave a wrong current password to change it, from {RemoteIp}.")]
     public static partial void PasswordChangeFailed(this ILogger logger, int userId, IPAddress? remoteIp);
 
+    [LoggerMessage(EventId = 1013, EventName = "UserCreated", Level = LogLevel.Information,
+        Message = "User {UserId} was created by {CreatedBy}.")]
+    public static partial void UserCreated(this ILogger logger, int userId, string createdBy);
+
     [LoggerMessage(EventId = 1011, EventName = "NoEmailSender", Level = LogLevel.Debug,
         Message = "No email sender is configured: the {Purpose} email for user {UserId} was not sent.")]
     public static partial void NoEmailSender(this ILogger logger, string purpose, int userId);

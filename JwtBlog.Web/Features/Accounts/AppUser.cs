@@ -18,8 +18,3 @@ public sealed class AppUser : IdentityUser<int>
     public DateTime DateJoined { get; set; }
     public DateTime? LastLogin { get; set; }
 }
-
-public static class Genders
-{
-    public static readonly string[] All = ["", "male", "female"];
-}

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JwtBlog.Web.Features.Accounts;
@@ -8,12 +7,4 @@ public sealed class LoginModel : PageModel
     public string ReturnUrl { get; private set; } = "/";
 
     public void OnGet(string? returnUrl) => ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
-}
-
-// Where to go after signing in: a local path only (Url.IsLocalUrl refuses //host, /\host, absolute and javascript:
-// addresses), anything else is the home page. "~/" is a server-side form a browser would not understand.
-public static class ReturnUrls
-{
-    public static string Safe(IUrlHelper url, string? returnUrl) =>
-        url.IsLocalUrl(returnUrl) && returnUrl.StartsWith('/') ? returnUrl : "/";
 }

@@ -113,6 +113,3 @@ public sealed class PasswordHashing : IPasswordHasher<AppUser>, IDisposable
     private static string Prehash(string password) =>
         Convert.ToBase64String(HMACSHA384.HashData(_prehashKey, Encoding.UTF8.GetBytes(password)));
 }
-
-// More password hashes are waiting than the server will queue: the request is refused with 503 and Retry-After.
-public sealed class PasswordHashingBusyException() : Exception("Too many password hashes are waiting.");

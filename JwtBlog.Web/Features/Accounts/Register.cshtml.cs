@@ -10,5 +10,3 @@ public sealed class RegisterModel : PageModel
 
     public void OnGet(string? returnUrl) => ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
 }
-
-public sealed record ProfileFields(string FirstName, string LastName, string Gender, DateOnly? DateOfBirth);

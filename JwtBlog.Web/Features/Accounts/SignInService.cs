@@ -132,6 +132,19 @@ public sealed class SignInService(
         return PasswordChangeResult.Success(await tokens.StartSessionAsync(user, ct));
     }
 
+    // Someone else (a management command) creates an account; the caller has validated the password. No session
+    // starts. Returns false when the email is taken.
+    public async Task<bool> CreateUserAsync(AppUser user, string password, string createdBy, CancellationToken ct)
+    {
+        if (!await accounts.CreateAsync(user, password, ct))
+        {
+            return false;
+        }
+
+        logger.UserCreated(user.Id, createdBy);
+        return true;
+    }
+
     // Someone else (an admin, a management command) sets the password; the caller has validated it.
     public async Task SetPasswordAsync(AppUser user, string password, string? keepSessionId, string setBy, CancellationToken ct)
     {

@@ -30,10 +30,6 @@ public sealed class UserAccounts(
         return errors;
     }
 
-    // The whole Django rule set, similarity to the user's own email and names included, as messages.
-    public static List<string> CheckPassword(string password, string email, string firstName, string lastName) =>
-        DjangoPasswordValidator.Validate(password, email, firstName, lastName).Select(e => e.Description).ToList();
-
     // The caller has validated the fields and the password. Returns false when the email is taken (also by a racing request).
     public async Task<bool> CreateAsync(AppUser user, string password, CancellationToken ct)
     {

@@ -6,5 +6,3 @@ public sealed record UserDetails(int Pk, string Email, string FirstName, string 
     public static UserDetails From(AppUser user) =>
         new(user.Id, user.Email!, user.FirstName, user.LastName, user.Gender, user.DateOfBirth);
 }
-
-public sealed record LoginResponse(string AccessToken, string RefreshToken, UserDetails User);

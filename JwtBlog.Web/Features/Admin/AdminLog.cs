@@ -4,19 +4,6 @@ using JwtBlog.Web.Features.Accounts;
 
 namespace JwtBlog.Web.Features.Admin;
 
-public static class AdminActions
-{
-    public const string Add = "add";
-    public const string Change = "change";
-    public const string Delete = "delete";
-}
-
-public static class AdminObjectTypes
-{
-    public const string User = "user";
-    public const string Post = "post";
-}
-
 public static class AdminLog
 {
     public const int RecentCount = 30;

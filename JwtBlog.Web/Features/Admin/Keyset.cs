@@ -1,46 +1,15 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
-
 namespace JwtBlog.Web.Features.Admin;
-
-// A position in a sorted list: the sort key and id of the row at a page's edge. Pages are read with
-// "WHERE (key, id) beyond the cursor ORDER BY key, id LIMIT n+1" on an index, so page 2,000 costs what page 1 costs.
-// Encoded so that links carry it opaquely; a cursor of another sort order (or garbage) is ignored.
-public sealed record PageCursor(string Sort, string Key, int Id)
-{
-    public string Encode() =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Join('\n', Sort, Id.ToString(CultureInfo.InvariantCulture), Key)));
-
-    public static PageCursor? Decode(string? value, string sort)
-    {
-        if (string.IsNullOrEmpty(value) || value.Length > 2000)
-        {
-            return null;
-        }
-
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(value)).Split('\n', 3);
-            return parts.Length == 3 && parts[0] == sort && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? new PageCursor(parts[0], parts[2], id)
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-}
 
 public static class Keyset
 {
     public const int PageSize = 50;
     public const int MaxSearchTerms = 10;
+    public const int MaxSearchLength = 200;
 
-    // Terms of a Django-style admin search: every term must match one of the searched fields.
+    // Terms of a Django-style admin search: every term must match one of the searched fields. Text past the search
+    // box's maxlength is ignored, as terms past MaxSearchTerms are.
     public static string[] SearchTerms(string? q) =>
-        (q ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxSearchTerms).ToArray();
+        Truncate(q ?? "", MaxSearchLength).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxSearchTerms).ToArray();
 
     // One page of a keyset-paged list, read forwards from "after" or backwards from "before" (fetch reads up to
     // PageSize + 1 rows beyond the cursor, in the list's order or against it). Going back past the start shows the
@@ -67,11 +36,12 @@ public static class Keyset
         return (rows, backwards ? more : after is not null, backwards || more);
     }
 
+    // Cut at a length in UTF-16 units, as the browser's maxlength counts them, never between the halves of a pair.
+    private static string Truncate(string text, int length) =>
+        text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
+
     // A LIKE pattern matching the term anywhere; '\' escapes the term's own wildcards.
     public static string Contains(string term) =>
         "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }
-
-// The previous/next links of a page; null where there is no such page.
-public sealed record PagerLinks(string? Previous, string? Next);

@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Reflection;
 using System.Threading.RateLimiting;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Web.Features.Blog;
@@ -31,9 +33,12 @@ public static class BlogEndpoints
     }
 
     private static async Task<Results<Ok<PostListResponse>, BadRequest<FieldErrors>>> ListAsync(
+        [FromQuery, Description("Posts per page, an integer from 1 to 100 (20 when absent).")] string? limit,
+        [FromQuery, Description("Where the page starts: the cursor of the previous page's next link.")] string? cursor,
         HttpRequest request, AppDbContext db, CancellationToken ct)
     {
-        var (feed, errors) = PostFeed.Parse(request.Query);
+        // Taken as text and parsed by PostFeed, so a malformed value gets DRF's field error, not the binder's 400.
+        var (feed, errors) = PostFeed.Parse(limit, cursor);
         if (feed is null)
         {
             return errors!.ToResult();

@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (feed, _) = PostFeed.Parse(Request.Query);
+        var (feed, _) = PostFeed.Parse(Request.Query["limit"], Request.Query["cursor"]);
         if (feed is null)
         {
             return BadRequest();

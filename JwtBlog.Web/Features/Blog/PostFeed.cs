@@ -5,10 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Web.Features.Blog;
 
-public sealed record FeedRequest(int Limit, int? BeforeId);
-
-public sealed record FeedPage(IReadOnlyList<PostView> Posts, string? NextCursor);
-
 // The newest-first list behind GET /blog/ and the home page. Keyset pagination on the primary key: ids only grow,
 // so "Id DESC" is creation order, and the rowid b-tree serves both the order and the cursor. No COUNT, no OFFSET:
 // a page costs the same at any depth and at any table size.
@@ -17,15 +13,16 @@ public static class PostFeed
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    // Reads ?limit= (1-100, default 20) and ?cursor=; errors come back in DRF's field shape.
-    public static (FeedRequest? Request, FieldErrors? Errors) Parse(IQueryCollection query)
+    // Reads ?limit= (1-100, default 20) and ?cursor=, null when absent; errors come back in DRF's field shape.
+    // A repeated parameter arrives comma-joined (StringValues' string form), which neither parses as a number nor
+    // decodes as a cursor, so it is refused as a malformed one.
+    public static (FeedRequest? Request, FieldErrors? Errors) Parse(string? limitText, string? cursorText)
     {
         var errors = new FieldErrors();
         var limit = DefaultLimit;
-        if (query.TryGetValue("limit", out var limitValues))
+        if (limitText is not null)
         {
-            if (limitValues.Count != 1
-                || !int.TryParse(limitValues[0], NumberStyles.None, CultureInfo.InvariantCulture, out limit))
+            if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit))
             {
                 errors.Add("limit", "A valid integer is required.");
             }
@@ -40,9 +37,9 @@ public static class PostFeed
         }
 
         int? beforeId = null;
-        if (query.TryGetValue("cursor", out var cursorValues))
+        if (cursorText is not null)
         {
-            if (cursorValues.Count == 1 && PostCursor.TryDecode(cursorValues[0], out var id))
+            if (PostCursor.TryDecode(cursorText, out var id))
             {
                 beforeId = id;
             }

@@ -13,9 +13,3 @@ public sealed record PostResponse(int Id, string Title, string Content, PostAuth
         DrfFormat.DateTime(post.CreatedAt),
         DrfFormat.DateTime(post.UpdatedAt));
 }
-
-public sealed record PostAuthor(int Pk, string Email);
-
-public sealed record PostListResponse(IReadOnlyList<PostResponse> Posts, string? Next);
-
-public sealed record PostCreatedResponse(string Message, PostResponse Post);

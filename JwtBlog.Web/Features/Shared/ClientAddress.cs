@@ -14,22 +14,24 @@ public static class ClientAddress
             return "unknown";
         }
 
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
+        address = Unmapped(address);
+        return address.AddressFamily == AddressFamily.InterNetworkV6 ? Network(address, 32, ipv6PrefixLength) : address.ToString();
+    }
 
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
+    // The address cut to its network of the given prefix length per family: "203.0.113.0/24", "2001:db8:1:2::/64".
+    // An IPv4 address mapped into IPv6 counts as IPv4.
+    public static string Network(IPAddress address, int ipv4PrefixLength, int ipv6PrefixLength)
+    {
+        address = Unmapped(address);
+        var prefixLength = address.AddressFamily == AddressFamily.InterNetworkV6 ? ipv6PrefixLength : ipv4PrefixLength;
         var bytes = address.GetAddressBytes();
-        for (var bit = ipv6PrefixLength; bit < bytes.Length * 8; bit++)
+        for (var bit = prefixLength; bit < bytes.Length * 8; bit++)
         {
             bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
         }
 
-        return $"{new IPAddress(bytes)}/{ipv6PrefixLength}";
+        return $"{new IPAddress(bytes)}/{prefixLength}";
     }
+
+    private static IPAddress Unmapped(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace JwtBlog.Web.Features.Shared;
 
@@ -11,8 +12,13 @@ public static class FieldMessages
     public const string NotAString = "Not a valid string.";
     public const string DateFormat = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
 
+    // The form [StringLength(ErrorMessage = ...)] takes: {0} is the field's name, {1} the maximum length.
+    public const string TooLongFormat = "Ensure this field has no more than {1} characters.";
+
+    private static readonly CompositeFormat _tooLong = CompositeFormat.Parse(TooLongFormat);
+
     public static string TooLong(int maxLength) =>
-        string.Format(CultureInfo.InvariantCulture, "Ensure this field has no more than {0} characters.", maxLength);
+        string.Format(CultureInfo.InvariantCulture, _tooLong, "", maxLength);
 
     // Lengths count characters (code points) as Django does, not UTF-16 units.
     public static int Length(string value) => value.EnumerateRunes().Count();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JwtBlog.Web.Features.Shared;
 
@@ -161,48 +160,3 @@ public sealed class JsonBody
         return (true, null);
     }
 }
-
-// Django REST framework's validation error body: {"field": ["message", ...], "non_field_errors": [...]}.
-public sealed class FieldErrors : Dictionary<string, List<string>>
-{
-    public const string NonField = "non_field_errors";
-
-    public bool Any => Count > 0;
-
-    public void Add(string field, string message)
-    {
-        if (!TryGetValue(field, out var messages))
-        {
-            this[field] = messages = [];
-        }
-
-        messages.Add(message);
-    }
-
-    public void Add(string field, IEnumerable<string> messages)
-    {
-        foreach (var message in messages)
-        {
-            Add(field, message);
-        }
-    }
-
-    public bool Has(string field) => ContainsKey(field);
-
-    public BadRequest<FieldErrors> ToResult() => TypedResults.BadRequest(this);
-}
-
-public static class ApiResults
-{
-    public static JsonHttpResult<DetailResponse> Detail(string detail, int statusCode) =>
-        TypedResults.Json(new DetailResponse(detail), statusCode: statusCode);
-
-    public static BadRequest<FieldErrors> NonField(string message)
-    {
-        var errors = new FieldErrors();
-        errors.Add(FieldErrors.NonField, message);
-        return errors.ToResult();
-    }
-}
-
-public sealed record DetailResponse(string Detail);

@@ -3,12 +3,6 @@ using Microsoft.Extensions.Primitives;
 
 namespace JwtBlog.Web.Features.Accounts.Authentication;
 
-public static class AuthCookieNames
-{
-    public const string Access = "my-app-auth";
-    public const string Refresh = "my-refresh-token";
-}
-
 // Reads, writes and deletes the two token cookies, always with the same attributes.
 public sealed class AuthCookies(IOptions<JwtOptions> options, TimeProvider time)
 {

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using JwtBlog.Web.Features.Shared;
 
 namespace JwtBlog.Web.Features.Accounts.Authentication;
 
@@ -11,6 +11,8 @@ public sealed record RefreshClient(string UserAgentHash, string AddressPrefix)
 {
     public const int UserAgentHashLength = 32;
     public const int AddressPrefixMaxLength = 64;
+    public const int IPv4PrefixLength = 24;
+    public const int IPv6PrefixLength = 64;
 
     public static RefreshClient From(HttpContext http) =>
         new(HashUserAgent(http.Request.Headers.UserAgent.ToString()), PrefixOf(http.Connection.RemoteIpAddress));
@@ -20,21 +22,6 @@ public sealed record RefreshClient(string UserAgentHash, string AddressPrefix)
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userAgent)))[..UserAgentHashLength];
 
     // A mobile client may change its last address bits between two tabs' requests; its network stays the same.
-    public static string PrefixOf(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        var bytes = address.GetAddressBytes();
-        var kept = address.AddressFamily == AddressFamily.InterNetwork ? 3 : 8;
-        Array.Clear(bytes, kept, bytes.Length - kept);
-        return $"{new IPAddress(bytes)}/{kept * 8}";
-    }
+    public static string PrefixOf(IPAddress? address) =>
+        address is null ? "" : ClientAddress.Network(address, IPv4PrefixLength, IPv6PrefixLength);
 }

@@ -57,9 +57,10 @@ public static class ManagementCommands
 
             await using var scope = services.CreateAsyncScope();
             var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+            var signIn = scope.ServiceProvider.GetRequiredService<SignInService>();
             return command == "createsuperuser"
-                ? await CreateSuperuserAsync(accounts, console, email!, noInput, environment)
-                : await ChangePasswordAsync(accounts, scope.ServiceProvider.GetRequiredService<SignInService>(), console, email!);
+                ? await CreateSuperuserAsync(accounts, signIn, console, email!, noInput, environment)
+                : await ChangePasswordAsync(accounts, signIn, console, email!);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -68,7 +69,7 @@ public static class ManagementCommands
     }
 
     private static async Task<int> CreateSuperuserAsync(
-        UserAccounts accounts, CommandConsole console, string email, bool noInput, Func<string, string?> environment)
+        UserAccounts accounts, SignInService signIn, CommandConsole console, string email, bool noInput, Func<string, string?> environment)
     {
         email = email.Trim();
         if (!EmailAddress.IsValid(email))
@@ -106,14 +107,13 @@ public static class ManagementCommands
             password = first;
         }
 
-        var problems = UserAccounts.CheckPassword(password, email, "", "");
-        if (problems.Count > 0)
+        var user = new AppUser { Email = email, IsStaff = true, IsSuperuser = true };
+        if (await PasswordProblemsAsync(accounts, user, password) is { } problems)
         {
-            return await console.FailAsync(string.Join(Environment.NewLine, problems));
+            return await console.FailAsync(problems);
         }
 
-        var user = new AppUser { Email = email, IsStaff = true, IsSuperuser = true };
-        if (!await accounts.CreateAsync(user, password, CancellationToken.None))
+        if (!await signIn.CreateUserAsync(user, password, SecurityActors.CommandLine, CancellationToken.None))
         {
             return await console.FailAsync("Error: That email is already taken.");
         }
@@ -142,15 +142,22 @@ public static class ManagementCommands
             return await console.FailAsync("Error: Passwords do not match.");
         }
 
-        var problems = UserAccounts.CheckPassword(password, user.Email!, user.FirstName, user.LastName);
-        if (problems.Count > 0)
+        if (await PasswordProblemsAsync(accounts, user, password) is { } problems)
         {
-            return await console.FailAsync(string.Join(Environment.NewLine, problems));
+            return await console.FailAsync(problems);
         }
 
         await signIn.SetPasswordAsync(user, password, keepSessionId: null, SecurityActors.CommandLine, CancellationToken.None);
         await console.Output.WriteLineAsync($"Password changed successfully for user '{user.Email}'");
         return 0;
+    }
+
+    // The registered password validators (Django's rules, similarity to the user's email and names included), one
+    // message a line; null when the password passes.
+    private static async Task<string?> PasswordProblemsAsync(UserAccounts accounts, AppUser user, string password)
+    {
+        var errors = await accounts.ValidatePasswordAsync(user, password);
+        return errors.Count == 0 ? null : string.Join(Environment.NewLine, errors.Select(e => e.Description));
     }
 
     private static bool TryParse(string[] args, out string? email, out bool noInput)

@@ -31,7 +31,7 @@ public sealed class PostInput
         {
             if (!keepNoAuthor)
             {
-                modelState.AddModelError("Input.AuthorEmail", "This field is required.");
+                modelState.AddModelError("Input.AuthorEmail", FieldMessages.Required);
             }
 
             return null;

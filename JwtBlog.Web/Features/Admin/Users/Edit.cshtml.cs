@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -162,11 +163,11 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
         public const string ActiveLabel = "Active";
 
         [Display(Name = "First name")]
-        [StringLength(ProfileRules.NameMaxLength, ErrorMessage = "Ensure this field has no more than {1} characters.")]
+        [StringLength(ProfileRules.NameMaxLength, ErrorMessage = FieldMessages.TooLongFormat)]
         public string? FirstName { get; set; }
 
         [Display(Name = "Last name")]
-        [StringLength(ProfileRules.NameMaxLength, ErrorMessage = "Ensure this field has no more than {1} characters.")]
+        [StringLength(ProfileRules.NameMaxLength, ErrorMessage = FieldMessages.TooLongFormat)]
         public string? LastName { get; set; }
 
         public string? Gender { get; set; }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -64,11 +65,11 @@ public sealed class PasswordModel(
     public sealed class PasswordInput
     {
         [Display(Name = "Password")]
-        [Required(ErrorMessage = "This field is required.")]
+        [Required(ErrorMessage = FieldMessages.Required)]
         public string? Password1 { get; set; }
 
         [Display(Name = "Password (again)")]
-        [Required(ErrorMessage = "This field is required.")]
+        [Required(ErrorMessage = FieldMessages.Required)]
         public string? Password2 { get; set; }
     }
 }

@@ -1,0 +1,3 @@
+namespace JwtBlog.Web.Features.Accounts;
+
+public sealed record LoginResponse(string AccessToken, string RefreshToken, UserDetails User);

@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace JwtBlog.Web.Features.Admin;
+
+public sealed class StaffRequirement : IAuthorizationRequirement;

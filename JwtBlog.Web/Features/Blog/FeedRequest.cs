@@ -1,0 +1,3 @@
+namespace JwtBlog.Web.Features.Blog;
+
+public sealed record FeedRequest(int Limit, int? BeforeId);

@@ -1,0 +1,3 @@
+namespace JwtBlog.Web.Features.Blog;
+
+public sealed record PostAuthor(int Pk, string Email);

@@ -1,0 +1,3 @@
+namespace JwtBlog.Web.Features.Shared;
+
+public sealed record DetailResponse(string Detail);

@@ -175,10 +175,10 @@ public sealed class SignInService(
         }
 
         var authenticated = await http.AuthenticateAsync();
-        if (authenticated.Principal?.SessionId() is { } ownSessionId)
+        // Usually the refresh token's session: it is revoked once.
+        if (authenticated.Principal?.SessionId() is { } ownSessionId && ended.Add(ownSessionId))
         {
             await tokens.RevokeSessionByIdAsync(ownSessionId, http.RequestAborted);
-            ended.Add(ownSessionId);
         }
 
         cookies.Delete(http);

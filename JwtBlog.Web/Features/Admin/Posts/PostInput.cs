@@ -8,8 +8,6 @@ namespace JwtBlog.Web.Features.Admin.Posts;
 // The post form of the admin. Title and content follow the API's rules (PostRules); the author is chosen by email.
 public sealed class PostInput
 {
-    public const string Blank = FieldMessages.Blank;
-
     public string? Title { get; set; }
 
     public string? Content { get; set; }

@@ -25,6 +25,7 @@ ADMIN_EMAIL="admin@bench.example"
 export ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__Default="Data Source=$DB"
 export DataDirectory="$BENCH_DIR/data"
+export App__PublicBaseUrl="http://127.0.0.1"
 export Jwt__SigningKey="bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz"
 export JWTBLOG_SUPERUSER_PASSWORD="Bench-Admin-Pass-2024"
 

@@ -19,7 +19,7 @@ public sealed class TokenServiceTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     public async Task IssuedTokensValidateOnlyAsTheirOwnType()
     {
         var user = await app.CreateUserAsync();
-        var issued = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, CancellationToken.None));
+        var issued = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, SessionStart.Password, CancellationToken.None));
 
         var (access, accessError) = await WithTokensAsync(tokens => tokens.ValidateAsync(issued.AccessToken, TokenTypes.Access));
         Assert.Null(accessError);
@@ -36,11 +36,32 @@ public sealed class TokenServiceTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     }
 
     [Fact]
+    public async Task AccessTokensCarryTheSignInMethodsAndTimeThroughRotation()
+    {
+        var user = await app.CreateUserAsync();
+        var signedInAt = app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var start = new SessionStart([AuthenticationMethods.Password, AuthenticationMethods.OneTimePassword]);
+        var issued = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, start, CancellationToken.None));
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var rotated = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, _browser, CancellationToken.None));
+
+        foreach (var accessToken in new[] { issued.AccessToken, rotated.Tokens!.AccessToken })
+        {
+            var (access, _) = await WithTokensAsync(tokens => tokens.ValidateAsync(accessToken, TokenTypes.Access));
+            Assert.Equal(["pwd", "otp"], access!.FindAll(TokenClaims.AuthMethods).Select(c => c.Value));
+            Assert.Equal(signedInAt, access.FindFirst(TokenClaims.AuthTime)!.Value);
+        }
+
+        var (refresh, _) = await WithTokensAsync(tokens => tokens.ValidateAsync(rotated.Tokens.RefreshToken, TokenTypes.Refresh));
+        Assert.Null(refresh!.FindFirst(TokenClaims.AuthMethods));
+    }
+
+    [Fact]
     public async Task LifetimesFollowTheClockAndTheSessionEnd()
     {
         var user = await app.CreateUserAsync();
         var start = app.Clock.GetUtcNow().UtcDateTime;
-        var issued = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, CancellationToken.None));
+        var issued = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, SessionStart.Password, CancellationToken.None));
         Assert.Equal(start.AddHours(1), issued.AccessExpiresAt, TimeSpan.FromSeconds(1));
         Assert.Equal(start.AddDays(1), issued.RefreshExpiresAt, TimeSpan.FromSeconds(1));
 
@@ -54,7 +75,7 @@ public sealed class TokenServiceTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     public async Task AReplayInTheGraceWindowGetsTheIdenticalSuccessorAndLaterRevokes()
     {
         var user = await app.CreateUserAsync();
-        var issued = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, CancellationToken.None));
+        var issued = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, SessionStart.Password, CancellationToken.None));
         var first = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, _browser, CancellationToken.None));
         app.Clock.Advance(TimeSpan.FromSeconds(9));
         var second = await WithTokensAsync(tokens => tokens.RefreshAsync(issued.RefreshToken, _browser, CancellationToken.None));
@@ -72,8 +93,8 @@ public sealed class TokenServiceTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     public async Task RevokingAndEndingSessionsIsIdempotentAndIgnoresForeignTokens()
     {
         var user = await app.CreateUserAsync();
-        var one = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, CancellationToken.None));
-        var two = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, CancellationToken.None));
+        var one = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, SessionStart.Password, CancellationToken.None));
+        var two = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, SessionStart.Password, CancellationToken.None));
 
         await WithTokensAsync(async tokens =>
         {

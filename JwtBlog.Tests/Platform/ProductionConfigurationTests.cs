@@ -29,10 +29,31 @@ public sealed class ProductionConfigurationTests
     [Fact]
     public async Task ProductionStartsWithARandomKeyAndWarnsThatTheDataProtectionKeysAreNotEncrypted()
     {
-        using var strong = JwtBlogApp.With(("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))));
+        using var strong = JwtBlogApp.With(
+            ("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))), ("App:PublicBaseUrl", "https://blog.example"));
         using var production = strong.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
         Assert.Equal(HttpStatusCode.OK, (await production.CreateClient().GetAsync("/health")).StatusCode);
         Assert.Contains(strong.Logs.Lines, line => line.Contains("DataProtection:CertificatePath", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ProductionRefusesToBuildEmailLinksFromAnUncheckedHostHeader()
+    {
+        using var strong = JwtBlogApp.With(("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))));
+        using var production = strong.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+        Assert.Contains("App:PublicBaseUrl is required in Production", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ftp://blog.example")]
+    [InlineData("/relative")]
+    [InlineData("https://blog.example/?q=1")]
+    public void APublicBaseUrlMustBeAnHttpOrHttpsBase(string value)
+    {
+        using var bad = JwtBlogApp.With(("App:PublicBaseUrl", value));
+        var error = Assert.ThrowsAny<Exception>(() => bad.CreateClient());
+        Assert.Contains("App:PublicBaseUrl must be an absolute http or https URL", Flatten(error), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -124,6 +145,7 @@ public sealed class ProductionConfigurationTests
             start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
             start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(data, "blog.db")}";
             start.Environment["DataDirectory"] = data;
+            start.Environment["App__PublicBaseUrl"] = "https://blog.example";
             start.Environment.Remove("Jwt__SigningKey");
 
             using var process = Process.Start(start)!;

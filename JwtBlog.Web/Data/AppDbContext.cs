@@ -2,6 +2,7 @@ using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Admin;
 using JwtBlog.Web.Features.Blog;
+using JwtBlog.Web.Features.Email;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -17,6 +18,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<AdminLogEntry> AdminLog => Set<AdminLogEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -50,6 +52,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             session.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
             session.HasMany(s => s.RefreshTokens).WithOne().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
             session.HasIndex(s => s.ExpiresAt);
+            // Sessions from before methods were recorded were password sign-ins; their auth_time stays 0, so a
+            // re-authentication is asked of them first.
+            session.Property(s => s.AuthMethods).HasMaxLength(40).HasDefaultValue(AuthenticationMethods.Password);
         });
 
         builder.Entity<RefreshTokenRecord>(token =>
@@ -82,6 +87,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             entry.Property(e => e.ObjectLabel).HasMaxLength(200);
             entry.Property(e => e.Action).HasMaxLength(20);
             entry.Property(e => e.Summary).HasMaxLength(1000);
+        });
+
+        builder.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable("Outbox");
+            message.Property(m => m.To).HasMaxLength(OutboxMessage.AddressMaxLength);
+            message.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
+            message.Property(m => m.ClaimedBy).HasMaxLength(64);
+            message.Property(m => m.LastError).HasMaxLength(1000);
+            message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         });
     }
 

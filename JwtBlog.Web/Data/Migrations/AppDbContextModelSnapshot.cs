@@ -117,7 +117,7 @@ namespace JwtBlog.Web.Data.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
-            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.LoginThrottle", b =>
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.Authentication.LoginThrottle", b =>
                 {
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(254)
@@ -137,7 +137,7 @@ namespace JwtBlog.Web.Data.Migrations
                     b.ToTable("LoginThrottles");
                 });
 
-            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.RefreshTokenRecord", b =>
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.Authentication.RefreshTokenRecord", b =>
                 {
                     b.Property<string>("Jti")
                         .HasMaxLength(32)
@@ -175,10 +175,20 @@ namespace JwtBlog.Web.Data.Migrations
                     b.ToTable("RefreshTokens");
                 });
 
-            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.UserSession", b =>
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.Authentication.UserSession", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthMethods")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("pwd");
+
+                    b.Property<DateTime>("AuthenticatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -186,6 +196,9 @@ namespace JwtBlog.Web.Data.Migrations
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRemembered")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
@@ -281,6 +294,60 @@ namespace JwtBlog.Web.Data.Migrations
                     b.ToTable("Posts");
                 });
 
+            modelBuilder.Entity("JwtBlog.Web.Features.Email.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("Outbox", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
                     b.Property<int>("Id")
@@ -343,16 +410,16 @@ namespace JwtBlog.Web.Data.Migrations
                     b.ToTable("UserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.RefreshTokenRecord", b =>
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.Authentication.RefreshTokenRecord", b =>
                 {
-                    b.HasOne("JwtBlog.Web.Features.Accounts.UserSession", null)
+                    b.HasOne("JwtBlog.Web.Features.Accounts.Authentication.UserSession", null)
                         .WithMany("RefreshTokens")
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.UserSession", b =>
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.Authentication.UserSession", b =>
                 {
                     b.HasOne("JwtBlog.Web.Features.Accounts.AppUser", "User")
                         .WithMany()
@@ -400,7 +467,7 @@ namespace JwtBlog.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.UserSession", b =>
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.Authentication.UserSession", b =>
                 {
                     b.Navigation("RefreshTokens");
                 });

@@ -61,7 +61,7 @@ public sealed class SignInService(
                 }
 
                 await db.SaveChangesAsync(token);
-                return await tokens.StartSessionAsync(user, token);
+                return await tokens.StartSessionAsync(user, SessionStart.Password, token);
             },
             ct);
 
@@ -90,7 +90,7 @@ public sealed class SignInService(
             return RegistrationResult.DuplicateEmail;
         }
 
-        var issued = await tokens.StartSessionAsync(user, ct);
+        var issued = await tokens.StartSessionAsync(user, SessionStart.Password, ct);
         RememberDevice(user.NormalizedEmail!);
         logger.Registered(user.Id, RemoteIp);
         return RegistrationResult.Success(issued);
@@ -129,7 +129,7 @@ public sealed class SignInService(
         var ended = await accounts.SetPasswordAsync(user, newPassword, keepSessionId: null, ct);
         logger.PasswordChanged(user.Id);
         logger.SessionsEnded(user.Id, SecurityActors.PasswordChange, ended);
-        return PasswordChangeResult.Success(await tokens.StartSessionAsync(user, ct));
+        return PasswordChangeResult.Success(await tokens.StartSessionAsync(user, SessionStart.Password, ct));
     }
 
     // Someone else (a management command) creates an account; the caller has validated the password. No session

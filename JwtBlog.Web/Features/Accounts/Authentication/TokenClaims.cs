@@ -6,4 +6,6 @@ public static class TokenClaims
     public const string UserId = "user_id";
     public const string SessionId = "sid";
     public const string Email = "email";
+    public const string AuthMethods = "amr";
+    public const string AuthTime = "auth_time";
 }

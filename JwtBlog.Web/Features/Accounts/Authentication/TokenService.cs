@@ -26,7 +26,7 @@ public sealed class TokenService(
     private static readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly JwtOptions _options = options.Value;
 
-    public async Task<IssuedTokens> StartSessionAsync(AppUser user, CancellationToken ct)
+    public async Task<IssuedTokens> StartSessionAsync(AppUser user, SessionStart start, CancellationToken ct)
     {
         var now = Now();
         var session = new UserSession
@@ -35,13 +35,16 @@ public sealed class TokenService(
             UserId = user.Id,
             CreatedAt = now,
             ExpiresAt = now + _options.RefreshTokenLifetime,
+            AuthMethods = string.Join(' ', start.Methods.Distinct(StringComparer.Ordinal)),
+            AuthenticatedAt = now,
+            IsRemembered = start.Remember,
         };
         var refresh = new RefreshTokenRecord { Jti = NewId(), SessionId = session.Id, IssuedAt = now, ExpiresAt = session.ExpiresAt };
         session.RefreshTokens.Add(refresh);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);
         await EndSessionsBeyondTheCapAsync(user.Id, session.Id, now, ct);
-        return Issue(user, refresh, now);
+        return Issue(user, session, refresh, now);
     }
 
     // A user holds at most Accounts:MaxSessionsPerUser live sessions: the new one stays, the oldest others beyond
@@ -118,7 +121,7 @@ public sealed class TokenService(
                     // Consumed rows are kept only through their grace window; a replay after it is told by the missing row.
                     var graceEnded = now - _options.RefreshReuseGraceWindow;
                     await db.RefreshTokens.Where(t => t.SessionId == sessionId && t.ConsumedAt < graceEnded).ExecuteDeleteAsync(token);
-                    return (new RefreshResult(Issue(user, successor, now), null), null);
+                    return (new RefreshResult(Issue(user, session, successor, now), null), null);
                 }
 
                 // Not consumed now: consumed before, or its row was purged after the grace window. This server signed it
@@ -130,7 +133,7 @@ public sealed class TokenService(
                     && presented.ConsumedFromAddressPrefix == client.AddressPrefix
                     && await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Jti == replacedBy, token) is { } sibling)
                 {
-                    return (new RefreshResult(Issue(user, sibling, now), null), null);
+                    return (new RefreshResult(Issue(user, session, sibling, now), null), null);
                 }
 
                 session.RevokedAt = now;
@@ -194,17 +197,17 @@ public sealed class TokenService(
         return (validated?.ToPrincipal(JwtCookieHandler.SchemeName), error);
     }
 
-    private IssuedTokens Issue(AppUser user, RefreshTokenRecord refresh, DateTime now)
+    private IssuedTokens Issue(AppUser user, UserSession session, RefreshTokenRecord refresh, DateTime now)
     {
         var accessExpires = now + _options.AccessTokenLifetime;
-        var access = Mint(TokenTypes.Access, NewId(), user, refresh.SessionId, now, accessExpires);
+        var access = Mint(TokenTypes.Access, NewId(), user, session, now, accessExpires);
 
         // Minted from the stored row alone, so the same row always yields the same token (the grace-window answer).
-        var refreshToken = Mint(TokenTypes.Refresh, refresh.Jti, user, refresh.SessionId, refresh.IssuedAt, refresh.ExpiresAt);
+        var refreshToken = Mint(TokenTypes.Refresh, refresh.Jti, user, session, refresh.IssuedAt, refresh.ExpiresAt);
         return new IssuedTokens(access, accessExpires, refreshToken, refresh.ExpiresAt, refresh.SessionId);
     }
 
-    private string Mint(string type, string jti, AppUser user, string sessionId, DateTime issuedAt, DateTime expires)
+    private string Mint(string type, string jti, AppUser user, UserSession session, DateTime issuedAt, DateTime expires)
     {
         var claims = new Dictionary<string, object>
         {
@@ -214,11 +217,13 @@ public sealed class TokenService(
             [JwtRegisteredClaimNames.Jti] = jti,
             [TokenClaims.UserId] = user.Id,
             [JwtRegisteredClaimNames.Sub] = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [TokenClaims.SessionId] = sessionId,
+            [TokenClaims.SessionId] = session.Id,
         };
         if (type == TokenTypes.Access)
         {
             claims[TokenClaims.Email] = user.Email!;
+            claims[TokenClaims.AuthMethods] = session.AuthMethods.Split(' ');
+            claims[TokenClaims.AuthTime] = EpochTime.GetIntDate(session.AuthenticatedAt);
         }
 
         return _handler.CreateToken(new SecurityTokenDescriptor

@@ -11,5 +11,12 @@ public sealed class UserSession
     // Absolute end: rotation never extends a session past the refresh lifetime from login.
     public DateTime ExpiresAt { get; init; }
     public DateTime? RevokedAt { get; set; }
+
+    // Space-separated "amr" values of the sign-in (AuthenticationMethods), and when the user last proved who they are.
+    public string AuthMethods { get; set; } = AuthenticationMethods.Password;
+    public DateTime AuthenticatedAt { get; set; }
+
+    // "Keep me signed in" was asked at sign-in.
+    public bool IsRemembered { get; init; }
     public List<RefreshTokenRecord> RefreshTokens { get; init; } = [];
 }

@@ -57,6 +57,26 @@ public sealed class TokenServiceTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     }
 
     [Fact]
+    public async Task ReauthenticationMovesAuthTimeAddsTheMethodAndKeepsTheRefreshToken()
+    {
+        var user = await app.CreateUserAsync();
+        var issued = await WithTokensAsync(tokens => tokens.StartSessionAsync(user, SessionStart.Password, CancellationToken.None));
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        var again = await WithTokensAsync(tokens => tokens.ReauthenticateAsync(
+            issued.SessionId, user, [AuthenticationMethods.OneTimePassword], CancellationToken.None));
+
+        Assert.Equal(issued.RefreshToken, again!.RefreshToken);
+        var (access, _) = await WithTokensAsync(tokens => tokens.ValidateAsync(again.AccessToken, TokenTypes.Access));
+        Assert.Equal(["pwd", "otp"], access!.FindAll(TokenClaims.AuthMethods).Select(c => c.Value));
+        Assert.Equal(
+            app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            access.FindFirst(TokenClaims.AuthTime)!.Value);
+
+        await WithTokensAsync(tokens => tokens.EndSessionsAsync(user.Id, null, CancellationToken.None));
+        Assert.Null(await WithTokensAsync(tokens => tokens.ReauthenticateAsync(issued.SessionId, user, [], CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task LifetimesFollowTheClockAndTheSessionEnd()
     {
         var user = await app.CreateUserAsync();

@@ -17,6 +17,7 @@ public static class EmailExtensions
                 "App:PublicBaseUrl is required in Production unless AllowedHosts lists the site's hosts: links in emails must not come from an unchecked Host header.")
             .ValidateOnStart();
         builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<EmailComposer>();
         builder.Services.AddScoped<EmailOutbox>();
         return builder;
     }

@@ -151,6 +151,35 @@ public sealed class TokenService(
         return result;
     }
 
+    // The user proved who they are again inside a live session (password, code or passkey): the session's auth_time
+    // moves to now and gains the methods used, and a fresh access token says so. The refresh token is re-minted from
+    // its unchanged row, so it is the same token the client holds. Null when the session is no longer alive.
+    public async Task<IssuedTokens?> ReauthenticateAsync(
+        string sessionId, AppUser user, IReadOnlyList<string> methods, CancellationToken ct)
+    {
+        var now = Now();
+        return await db.InWriteTransactionAsync(
+            async token =>
+            {
+                var session = await db.Sessions.SingleOrDefaultAsync(
+                    s => s.Id == sessionId && s.UserId == user.Id && s.RevokedAt == null && s.ExpiresAt > now, token);
+                var refresh = session is null ? null : await db.RefreshTokens
+                    .Where(t => t.SessionId == sessionId && t.ConsumedAt == null && t.ExpiresAt > now)
+                    .OrderByDescending(t => t.IssuedAt)
+                    .FirstOrDefaultAsync(token);
+                if (session is null || refresh is null)
+                {
+                    return null;
+                }
+
+                session.AuthenticatedAt = now;
+                session.AuthMethods = string.Join(' ', session.AuthMethods.Split(' ').Union(methods, StringComparer.Ordinal));
+                await db.SaveChangesAsync(token);
+                return Issue(user, session, refresh, now);
+            },
+            ct);
+    }
+
     // Logout: ends the session of a refresh token that this server signed, even an expired one.
     // Returns the id of the session the token names, or null for a token this server did not sign.
     public async Task<string?> RevokeSessionAsync(string refreshToken, CancellationToken ct)

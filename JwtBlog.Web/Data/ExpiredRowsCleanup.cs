@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Web.Data;
 
-// Keeps the session, refresh-token and login-throttle tables bounded: rows past their end, and refresh rows consumed
-// longer ago than any grace window, are deleted hourly.
+// Keeps the session, refresh-token, login-throttle and outbox tables bounded: rows past their end, refresh rows consumed
+// longer ago than any grace window, and emails delivered more than a week ago are deleted hourly.
 public sealed class ExpiredRowsCleanup(IDbContextFactory<AppDbContext> contexts, TimeProvider time, ILogger<ExpiredRowsCleanup> logger) : BackgroundService
 {
+    public static readonly TimeSpan SentMailRetention = TimeSpan.FromDays(7);
+
     public static async Task<int> PurgeAsync(AppDbContext db, DateTime now, CancellationToken ct)
     {
         var sessions = await db.Sessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(ct);
@@ -17,7 +19,10 @@ public sealed class ExpiredRowsCleanup(IDbContextFactory<AppDbContext> contexts,
         var throttles = await db.LoginThrottles
             .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && t.WindowStartedAt < now.AddDays(-1))
             .ExecuteDeleteAsync(ct);
-        return sessions + consumed + throttles;
+        // Unsent messages stay whatever their age: nothing in the outbox is dropped before it was delivered.
+        var sentBefore = now - SentMailRetention;
+        var sent = await db.Outbox.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(ct);
+        return sessions + consumed + throttles + sent;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,5 +1,6 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Email;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed class SignInService(
     TokenService tokens,
     AuthCookies cookies,
     DeviceCookies devices,
+    SecurityNotices notices,
     IHttpContextAccessor httpContext,
     TimeProvider time,
     ILogger<SignInService> logger)
@@ -58,6 +60,12 @@ public sealed class SignInService(
                 if (rehashed is not null)
                 {
                     user.PasswordHash = rehashed;
+                }
+
+                // A client without this account's device cookie has never signed in to it: the owner hears of it.
+                if (httpContext.HttpContext is { } http && devices.Find(http, normalizedEmail) is null)
+                {
+                    notices.NewSignIn(user);
                 }
 
                 await db.SaveChangesAsync(token);

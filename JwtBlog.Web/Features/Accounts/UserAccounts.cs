@@ -1,5 +1,6 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,7 @@ public sealed class UserAccounts(
     UserManager<AppUser> users,
     PasswordHashing hashing,
     TokenService tokens,
+    SecurityNotices notices,
     TimeProvider time)
 {
     public const string DuplicateEmail = "A user is already registered with this e-mail address.";
@@ -72,7 +74,8 @@ public sealed class UserAccounts(
     }
 
     // A new password ends every session of the user but the one named; the security stamp changes too. One write
-    // transaction: a new password never stays behind with the old sessions still alive. Returns the sessions ended.
+    // transaction: a new password never stays behind with the old sessions still alive, and the "your password was
+    // changed" notice is stored with it (every route that sets a password comes here). Returns the sessions ended.
     // The caller has validated the password; SignInService.SetPasswordAsync also logs who set it.
     public async Task<int> SetPasswordAsync(AppUser user, string password, string? keepSessionId, CancellationToken ct)
     {
@@ -82,6 +85,7 @@ public sealed class UserAccounts(
             {
                 user.PasswordHash = hash;
                 user.SecurityStamp = Guid.NewGuid().ToString("N");
+                notices.PasswordChanged(user);
                 await db.SaveChangesAsync(token);
                 return await tokens.EndSessionsAsync(user.Id, keepSessionId, token);
             },

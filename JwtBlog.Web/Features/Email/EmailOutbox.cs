@@ -3,8 +3,9 @@ using JwtBlog.Web.Data;
 namespace JwtBlog.Web.Features.Email;
 
 // Puts an email in the outbox. It only adds the row to the caller's context: the caller's SaveChanges (inside its
-// write transaction) stores the email together with the change that causes it, or neither.
-public sealed class EmailOutbox(AppDbContext db, TimeProvider time)
+// write transaction) stores the email together with the change that causes it, or neither. The sender is woken once
+// the row is committed.
+public sealed class EmailOutbox(AppDbContext db, TimeProvider time, OutboxCommitSignal commitSignal)
 {
     public void Add(EmailMessage message)
     {
@@ -18,5 +19,6 @@ public sealed class EmailOutbox(AppDbContext db, TimeProvider time)
             CreatedAt = now,
             NextAttemptAt = now,
         });
+        commitSignal.Expect(db);
     }
 }

@@ -11,7 +11,38 @@ public sealed class CapturedLogs : ILoggerProvider
     // The EventId of every line, in the same order.
     public ConcurrentQueue<EventId> Events { get; } = new();
 
+    private readonly Lock _lock = new();
+    private readonly List<(int EventId, int Count, TaskCompletionSource Reached)> _waiters = [];
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
+
+    // Returns once this many lines with the event id have been written (counting those already written).
+    public Task WaitForEventAsync(int eventId, int count, TimeSpan? timeout = null)
+    {
+        lock (_lock)
+        {
+            if (Events.Count(e => e.Id == eventId) >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((eventId, count, reached));
+            return reached.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
+        }
+    }
+
+    private void Written(EventId eventId)
+    {
+        lock (_lock)
+        {
+            foreach (var waiter in _waiters.Where(w => w.EventId == eventId.Id && Events.Count(e => e.Id == eventId.Id) >= w.Count).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Reached.TrySetResult();
+            }
+        }
+    }
 
     public void Dispose()
     {
@@ -27,6 +58,7 @@ public sealed class CapturedLogs : ILoggerProvider
         {
             logs.Events.Enqueue(eventId);
             logs.Lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            logs.Written(eventId);
         }
     }
 }

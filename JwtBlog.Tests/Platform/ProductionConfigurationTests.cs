@@ -30,7 +30,8 @@ public sealed class ProductionConfigurationTests
     public async Task ProductionStartsWithARandomKeyAndWarnsThatTheDataProtectionKeysAreNotEncrypted()
     {
         using var strong = JwtBlogApp.With(
-            ("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))), ("App:PublicBaseUrl", "https://blog.example"));
+            ("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))), ("App:PublicBaseUrl", "https://blog.example"),
+            ("Email:PickupDirectory", "mail-pickup"));
         using var production = strong.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
         Assert.Equal(HttpStatusCode.OK, (await production.CreateClient().GetAsync("/health")).StatusCode);
         Assert.Contains(strong.Logs.Lines, line => line.Contains("DataProtection:CertificatePath", StringComparison.Ordinal));
@@ -43,6 +44,26 @@ public sealed class ProductionConfigurationTests
         using var production = strong.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
         var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
         Assert.Contains("App:PublicBaseUrl is required in Production", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProductionRefusesToStartWithoutAMailTransport()
+    {
+        using var strong = JwtBlogApp.With(
+            ("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))), ("App:PublicBaseUrl", "https://blog.example"));
+        using var production = strong.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+        Assert.Contains("Email:Smtp:Host or Email:PickupDirectory is required in Production", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProductionStartsWithAnSmtpHostAndNoPickupFolder()
+    {
+        using var strong = JwtBlogApp.With(
+            ("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))), ("App:PublicBaseUrl", "https://blog.example"),
+            ("Email:Smtp:Host", "127.0.0.1"));
+        using var production = strong.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        Assert.Equal(HttpStatusCode.OK, (await production.CreateClient().GetAsync("/health/live")).StatusCode);
     }
 
     [Theory]
@@ -146,6 +167,7 @@ public sealed class ProductionConfigurationTests
             start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(data, "blog.db")}";
             start.Environment["DataDirectory"] = data;
             start.Environment["App__PublicBaseUrl"] = "https://blog.example";
+            start.Environment["Email__PickupDirectory"] = Path.Combine(root, "mail");
             start.Environment.Remove("Jwt__SigningKey");
 
             using var process = Process.Start(start)!;

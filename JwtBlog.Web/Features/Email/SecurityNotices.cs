@@ -46,7 +46,7 @@ public sealed class SecurityNotices(
     {
         var http = httpContext.HttpContext;
         var when = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-        var address = http?.Connection.RemoteIpAddress?.ToString() ?? "unknown (not a web request)";
+        var address = http is null ? "none (not a web request)" : http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var browser = http is null ? "none (not a web request)" : BrowserSummary.Describe(http.Request.Headers.UserAgent.ToString());
         string[] paragraphs = [what, $"When: {when}", $"IP address: {address}", $"Browser: {browser}", NotYou];
         outbox.Add(composer.Compose(to, subject, paragraphs, SessionsLink(http)));

@@ -177,7 +177,12 @@ public sealed class OutboxDeliveryTests
                 {
                     db.Outbox.Add(new OutboxMessage
                     {
-                        To = $"race{i}@example.com", Subject = "Race", TextBody = "text", HtmlBody = "<p>html</p>", CreatedAt = now, NextAttemptAt = now,
+                        To = $"race{i}@example.com",
+                        Subject = "Race",
+                        TextBody = "text",
+                        HtmlBody = "<p>html</p>",
+                        CreatedAt = now,
+                        NextAttemptAt = now,
                     });
                 }
 

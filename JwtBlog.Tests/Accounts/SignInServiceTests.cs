@@ -27,7 +27,7 @@ public sealed class SignInServiceTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     }
 
     private Task<PasswordSignInResult> SignInAsync(string email, string password) =>
-        WithSignInAsync(signIn => signIn.PasswordSignInAsync(email, password, CancellationToken.None));
+        WithSignInAsync(signIn => signIn.PasswordSignInAsync(email, password, remember: false, CancellationToken.None));
 
     private Task<bool> IsActiveAsync(string sessionId) =>
         app.WithDbAsync(db => db.Sessions.AnyAsync(s => s.Id == sessionId && s.RevokedAt == null));
@@ -104,7 +104,7 @@ public sealed class SignInServiceTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         await using (var scope = stronger.Services.CreateAsyncScope())
         {
             var signIn = scope.ServiceProvider.GetRequiredService<SignInService>();
-            Assert.True((await signIn.PasswordSignInAsync(user.Email!, JwtBlogApp.Password, CancellationToken.None)).Succeeded);
+            Assert.True((await signIn.PasswordSignInAsync(user.Email!, JwtBlogApp.Password, remember: false, CancellationToken.None)).Succeeded);
         }
 
         var stored = await stronger.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == user.Id));

@@ -109,6 +109,16 @@ public sealed class OpenApiContractTests : IDisposable
         await CheckAsync("DELETE", "/blog/{id}/", await writer.Client.SendJsonAsync(HttpMethod.Delete, $"/blog/{id}/"));
         await CheckAsync("DELETE", "/blog/{id}/", await writer.Client.SendJsonAsync(HttpMethod.Delete, $"/blog/{id}/"));
 
+        // sessions: another sign-in of the same user, ended by id, then a third ended with the others
+        await _app.SignInAsync(signedIn.User);
+        var sessions = await client.GetAsync("/accounts/sessions/");
+        var otherId = (string)(await sessions.Content.ReadFromJsonAsync<JsonArray>())!.First(s => !(bool)s!["current"]!)!["id"]!;
+        await CheckAsync("GET", "/accounts/sessions/", sessions);
+        await CheckAsync("DELETE", "/accounts/sessions/{id}/", await client.SendJsonAsync(HttpMethod.Delete, $"/accounts/sessions/{otherId}/"));
+        await CheckAsync("DELETE", "/accounts/sessions/{id}/", await client.SendJsonAsync(HttpMethod.Delete, $"/accounts/sessions/{otherId}/"));
+        await _app.SignInAsync(signedIn.User);
+        await CheckAsync("POST", "/accounts/sessions/end-others/", await client.PostAsync("/accounts/sessions/end-others/", null));
+
         // last: these end sessions
         await CheckAsync("POST", "/accounts/password/change/", await client.PostJsonAsync("/accounts/password/change/",
             new { old_password = "wrong", new_password1 = "brand new secret 1", new_password2 = "brand new secret 1" }));

@@ -10,7 +10,7 @@ public sealed class ExpiredRowsCleanupTests(JwtBlogApp app) : IClassFixture<JwtB
     public async Task PurgeDeletesEndedSessionsWithTheirTokensAndKeepsLiveOnes()
     {
         var expired = await app.SignInAsync();
-        app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        app.Clock.Advance(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
         var live = await app.SignInAsync();
         var now = app.Clock.GetUtcNow().UtcDateTime;
 

@@ -81,6 +81,8 @@ public sealed class ProductionConfigurationTests
     [InlineData("Jwt:AccessTokenLifetime", "1.00:00:01")]
     [InlineData("Jwt:RefreshTokenLifetime", "90.00:00:01")]
     [InlineData("Jwt:AccessTokenLifetime", "00:00:00")]
+    [InlineData("Jwt:IdleSessionTimeout", "00:00:30")]
+    [InlineData("Jwt:RememberedSessionLifetime", "365.00:00:01")]
     public void TokenLifetimesAreCapped(string key, string value)
     {
         using var tooLong = JwtBlogApp.With((key, value));

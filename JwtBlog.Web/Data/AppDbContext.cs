@@ -55,6 +55,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             // Sessions from before methods were recorded were password sign-ins; their auth_time stays 0, so a
             // re-authentication is asked of them first.
             session.Property(s => s.AuthMethods).HasMaxLength(40).HasDefaultValue(AuthenticationMethods.Password);
+            session.Property(s => s.IpAddress).HasMaxLength(UserSession.IpAddressMaxLength);
+            session.Property(s => s.UserAgent).HasMaxLength(UserSession.UserAgentMaxLength);
         });
 
         builder.Entity<RefreshTokenRecord>(token =>

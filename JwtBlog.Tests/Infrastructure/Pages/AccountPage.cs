@@ -1,8 +1,10 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
 namespace JwtBlog.Tests.Infrastructure.Pages;
 
-// /account: the user's email, the profile form and the password form (both posted by script to /accounts/...).
+// /account: the user's email, the profile form and the password form (both posted by script to /accounts/...), and
+// the sessions table with a form per other session and one to end them all.
 public sealed class AccountPage(HttpClient client, IHtmlDocument document) : HtmlPage(client, document)
 {
     public const string Path = "/account";
@@ -12,6 +14,20 @@ public sealed class AccountPage(HttpClient client, IHtmlDocument document) : Htm
     public IHtmlFormElement ProfileForm => Html.Form(Document, "#profile-form");
 
     public IHtmlFormElement PasswordForm => Html.Form(Document, "#password-form");
+
+    public IReadOnlyList<IElement> SessionRows => [.. Document.QuerySelectorAll("#sessions tbody tr")];
+
+    public IElement CurrentSessionRow => Assert.Single(SessionRows, r => r.GetAttribute("data-current") == "true");
+
+    public IHtmlFormElement? EndOthersForm => Find("#end-others-form") as IHtmlFormElement;
+
+    public string? SessionsStatus => Find("#sessions-status")?.TextContent;
+
+    public static IHtmlFormElement? EndForm(IElement row) => row.QuerySelector("form.end-session-form") as IHtmlFormElement;
+
+    public Task<HttpResponseMessage> EndSessionAsync(IElement row) => Client.SubmitAsync(EndForm(row)!);
+
+    public Task<HttpResponseMessage> EndOthersAsync() => Client.SubmitAsync(EndOthersForm!);
 
     public static async Task<AccountPage> OpenAsync(HttpClient client) => new(client, await Html.GetDocumentAsync(client, Path));
 }

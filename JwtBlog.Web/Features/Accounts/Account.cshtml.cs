@@ -1,17 +1,25 @@
+using System.Globalization;
+using JwtBlog.Web.Features.Accounts.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JwtBlog.Web.Features.Accounts;
 
+// The profile and password forms post by script to /accounts/...; the session forms are plain posts that redirect
+// back here (post/redirect/get) with a status line.
 [Authorize]
-public sealed class AccountModel(CurrentUser current) : PageModel
+public sealed class AccountModel(CurrentUser current, AccountSessions sessions, AuthCookies cookies) : PageModel
 {
     public string Email { get; private set; } = "";
 
     public ProfileFields Profile { get; private set; } = new("", "", "", null);
 
-    public async Task<IActionResult> OnGetAsync()
+    public IReadOnlyList<SessionDetails> Sessions { get; private set; } = [];
+
+    public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await current.GetAsync() is not { } user)
         {
@@ -20,6 +28,37 @@ public sealed class AccountModel(CurrentUser current) : PageModel
 
         Email = user.Email!;
         Profile = new ProfileFields(user.FirstName, user.LastName, user.Gender, user.DateOfBirth);
+        Sessions = await sessions.ListAsync(user.Id, User.SessionId(), ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostEndSessionAsync(string? id, CancellationToken ct)
+    {
+        if (await current.GetAsync() is not { } user)
+        {
+            return Challenge();
+        }
+
+        var ended = string.IsNullOrEmpty(id) ? null : await sessions.EndAsync(user.Id, id, ct);
+        if (ended is not null && ended == User.SessionId())
+        {
+            cookies.Delete(HttpContext);
+            return LocalRedirect("/");
+        }
+
+        TempData["Status"] = ended is null ? "That session had already ended." : "The session was ended.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEndOthersAsync(CancellationToken ct)
+    {
+        if (await current.GetAsync() is not { } user)
+        {
+            return Challenge();
+        }
+
+        var ended = await sessions.EndOthersAsync(user.Id, User.SessionId()!, ct);
+        TempData["Status"] = ended == 1 ? "1 other session was ended." : $"{ended} other sessions were ended.";
+        return RedirectToPage();
     }
 }

@@ -38,6 +38,7 @@ public static class AccountsEndpoints
             .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         signedIn.MapGet("/test/", (ClaimsPrincipal user) =>
             TypedResults.Ok(new TestResponse("Hello, World!", user.FindFirstValue(TokenClaims.Email)))).WithSummary("Say hello");
+        signedIn.MapSessionsEndpoints();
         return group;
     }
 
@@ -78,13 +79,13 @@ public static class AccountsEndpoints
     private static async Task<Results<Ok<LoginResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> LoginAsync(
         JsonRequest<LoginRequest> request, HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
-        var (email, password) = request.Value;
+        var (email, password, remember) = request.Value;
         if (string.IsNullOrEmpty(email))
         {
             return ApiResults.NonField("Must include \"email\" and \"password\".");
         }
 
-        var result = await signIn.PasswordSignInAsync(email, password, http.RequestAborted);
+        var result = await signIn.PasswordSignInAsync(email, password, remember, http.RequestAborted);
         if (result.IsLockedOut)
         {
             return LockedOutResult(http, result.LockoutWait.Value);

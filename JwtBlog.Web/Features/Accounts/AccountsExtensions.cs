@@ -40,6 +40,8 @@ public static class AccountsExtensions
         services.AddScoped<UserAccounts>();
         services.AddScoped<LoginThrottling>();
         services.AddScoped<SignInService>();
+        services.AddScoped<AccountSessions>();
+        services.AddSingleton<SessionPublicIds>();
         services.AddSingleton<DeviceCookies>();
         services.AddSingleton<IKnownClients>(sp => sp.GetRequiredService<DeviceCookies>());
         services.AddScoped<CurrentUser>();

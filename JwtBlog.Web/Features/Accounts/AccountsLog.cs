@@ -63,4 +63,8 @@ public static partial class AccountsLog
     [LoggerMessage(EventId = 1011, EventName = "NoEmailSender", Level = LogLevel.Debug,
         Message = "No email sender is configured: the {Purpose} email for user {UserId} was not sent.")]
     public static partial void NoEmailSender(this ILogger logger, string purpose, int userId);
+
+    [LoggerMessage(EventId = 1030, EventName = "SessionEnded", Level = LogLevel.Information,
+        Message = "Session {SessionId} of user {UserId} ended by the user.")]
+    public static partial void SessionEnded(this ILogger logger, int userId, string sessionId);
 }

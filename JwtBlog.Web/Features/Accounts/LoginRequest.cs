@@ -4,9 +4,11 @@ using JwtBlog.Web.Features.Shared;
 namespace JwtBlog.Web.Features.Accounts;
 
 // POST /accounts/login/. A missing or blank email is answered by the handler with dj-rest-auth's non-field error.
+// Remember ("Keep me signed in") keeps the session and its cookies past the browser's closing and a day unused.
 public sealed record LoginRequest(
     [property: MaxLength(AppUser.EmailMaxLength)] string? Email,
-    [property: Required, MaxLength(LoginRequest.PasswordMaxLength)] string Password) : IJsonRequest<LoginRequest>
+    [property: Required, MaxLength(LoginRequest.PasswordMaxLength)] string Password,
+    bool Remember = false) : IJsonRequest<LoginRequest>
 {
     // Long enough for any password the rules accept, short enough that bcrypt's input stays bounded.
     public const int PasswordMaxLength = 4 * PasswordRules.MaximumLength;
@@ -20,6 +22,7 @@ public sealed record LoginRequest(
         }
 
         var password = body.Text("password", maxLength: PasswordMaxLength);
-        return ValueTask.FromResult(new LoginRequest(email, password ?? ""));
+        var remember = body.Boolean("remember");
+        return ValueTask.FromResult(new LoginRequest(email, password ?? "", remember));
     }
 }

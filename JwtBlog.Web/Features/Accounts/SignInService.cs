@@ -24,7 +24,8 @@ public sealed class SignInService(
     ILogger<SignInService> logger)
 {
     // The lockout is counted before bcrypt runs; an unknown email still costs one verification (same timing).
-    public async Task<PasswordSignInResult> PasswordSignInAsync(string email, string password, CancellationToken ct)
+    // Remember keeps the session ("Keep me signed in").
+    public async Task<PasswordSignInResult> PasswordSignInAsync(string email, string password, bool remember, CancellationToken ct)
     {
         var normalizedEmail = users.NormalizeEmail(email)!;
         var throttleKey = await ThrottleKeyAsync(normalizedEmail, ct);
@@ -69,7 +70,7 @@ public sealed class SignInService(
                 }
 
                 await db.SaveChangesAsync(token);
-                return await tokens.StartSessionAsync(user, SessionStart.Password, token);
+                return await tokens.StartSessionAsync(user, SessionStart.Password with { Remember = remember }, token);
             },
             ct);
 

@@ -1,25 +1,26 @@
 namespace JwtBlog.Web.Features.Shared;
 
-// "Chrome on Linux" from a User-Agent header, for security notices and session lists: enough for a person to recognise
-// their own device, no more. Order matters: Edge and Opera also say "Chrome", and Chrome also says "Safari".
+// A person's words for a User-Agent: "Chrome on Linux", "Safari on iPhone". Only the common browsers and systems
+// are named; anything else is "Unknown browser". Order matters: Edge and Opera also claim Chrome, Chrome claims Safari,
+// and Android claims Linux.
 public static class BrowserSummary
 {
     public const string Unknown = "Unknown browser";
 
     private static readonly (string Token, string Name)[] _browsers =
     [
-        ("Edg/", "Edge"), ("EdgA/", "Edge"), ("EdgiOS/", "Edge"),
-        ("OPR/", "Opera"),
-        ("Firefox/", "Firefox"), ("FxiOS/", "Firefox"),
+        ("Edg/", "Edge"), ("EdgiOS/", "Edge"), ("EdgA/", "Edge"),
+        ("OPR/", "Opera"), ("Opera", "Opera"),
         ("SamsungBrowser/", "Samsung Internet"),
-        ("CriOS/", "Chrome"), ("Chromium/", "Chromium"), ("Chrome/", "Chrome"),
+        ("Firefox/", "Firefox"), ("FxiOS/", "Firefox"),
+        ("Chrome/", "Chrome"), ("CriOS/", "Chrome"), ("Chromium/", "Chrome"),
         ("Safari/", "Safari"),
     ];
 
     private static readonly (string Token, string Name)[] _systems =
     [
-        ("iPhone", "iPhone"), ("iPad", "iPad"), ("Android", "Android"), ("CrOS", "ChromeOS"),
-        ("Windows", "Windows"), ("Macintosh", "macOS"), ("Mac OS X", "macOS"), ("Linux", "Linux"),
+        ("iPhone", "iPhone"), ("iPad", "iPad"), ("Android", "Android"),
+        ("Windows", "Windows"), ("CrOS", "ChromeOS"), ("Mac OS X", "macOS"), ("Macintosh", "macOS"), ("Linux", "Linux"),
     ];
 
     public static string Describe(string? userAgent)

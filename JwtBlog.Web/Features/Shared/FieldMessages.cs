@@ -10,6 +10,7 @@ public static class FieldMessages
     public const string Null = "This field may not be null.";
     public const string Blank = "This field may not be blank.";
     public const string NotAString = "Not a valid string.";
+    public const string NotABoolean = "Must be a valid boolean.";
     public const string DateFormat = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
 
     // The form [StringLength(ErrorMessage = ...)] takes: {0} is the field's name, {1} the maximum length.

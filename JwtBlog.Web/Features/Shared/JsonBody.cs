@@ -159,4 +159,39 @@ public sealed class JsonBody
         Errors.Add(name, FieldMessages.DateFormat);
         return (true, null);
     }
+
+    // DRF's BooleanField, not required: true or false, or the texts and numbers DRF takes for them ("on" from a
+    // ticked checkbox); absent is false.
+    public bool Boolean(string name)
+    {
+        if (!_fields.TryGetPropertyValue(name, out var node))
+        {
+            return false;
+        }
+
+        if (node is null)
+        {
+            Errors.Add(name, FieldMessages.Null);
+            return false;
+        }
+
+        var text = node is JsonValue value ? value.GetValueKind() switch
+        {
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            JsonValueKind.String => value.GetValue<string>(),
+            JsonValueKind.Number => value.ToJsonString(),
+            _ => null,
+        } : null;
+        switch (text)
+        {
+            case "true" or "True" or "TRUE" or "t" or "T" or "yes" or "Yes" or "YES" or "y" or "Y" or "on" or "On" or "ON" or "1":
+                return true;
+            case "false" or "False" or "FALSE" or "f" or "F" or "no" or "No" or "NO" or "n" or "N" or "off" or "Off" or "OFF" or "0":
+                return false;
+            default:
+                Errors.Add(name, FieldMessages.NotABoolean);
+                return false;
+        }
+    }
 }

@@ -19,11 +19,15 @@ public sealed class AuthCookies(IOptions<JwtOptions> options, TimeProvider time)
         return (NullIfEmpty(request.Cookies[AuthCookieNames.Access]), NullIfEmpty(request.Cookies[AuthCookieNames.Refresh]), false);
     }
 
+    // A kept session's cookies expire with their tokens; any other session's are browser-session cookies (no Expires,
+    // no Max-Age), forgotten when the browser closes.
     public void Write(HttpContext context, IssuedTokens tokens)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        context.Response.Cookies.Append(AuthCookieNames.Access, tokens.AccessToken, Options(context, tokens.AccessExpiresAt - now));
-        context.Response.Cookies.Append(AuthCookieNames.Refresh, tokens.RefreshToken, Options(context, tokens.RefreshExpiresAt - now));
+        context.Response.Cookies.Append(
+            AuthCookieNames.Access, tokens.AccessToken, Options(context, tokens.Persistent ? tokens.AccessExpiresAt - now : null));
+        context.Response.Cookies.Append(
+            AuthCookieNames.Refresh, tokens.RefreshToken, Options(context, tokens.Persistent ? tokens.RefreshExpiresAt - now : null));
         context.Response.Headers.CacheControl = "no-store";
     }
 

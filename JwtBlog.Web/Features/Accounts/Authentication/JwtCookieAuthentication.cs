@@ -22,6 +22,8 @@ public static class JwtCookieAuthentication
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenValidator>();
         services.AddSingleton<SessionGuard>();
+        services.AddSingleton<SessionActivity>();
+        services.AddHostedService<SessionActivityFlusher>();
         services.AddSingleton<ValidatedTokens>();
         services.AddSingleton<AuthCookies>();
         services.AddScoped<TokenService>();

@@ -12,11 +12,22 @@ public sealed class JwtOptions
     [Required] public string Issuer { get; set; } = "JwtBlog";
     [Required] public string Audience { get; set; } = "JwtBlog";
 
-    // Caps: a stolen access token lives at most a day, a session at most 90 days.
+    // Caps: a stolen access token lives at most a day, one refresh token at most 90 days.
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
+
+    // The longest one refresh token lives; each rotation issues one that lives until the session's idle limit from
+    // now, this lifetime from now, or the session's end, whichever comes first.
     [Range(typeof(TimeSpan), "00:00:01", "90.00:00:00")]
-    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(1);
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    // A session not kept ("Keep me signed in" unticked) ends after this long without use.
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    public TimeSpan IdleSessionTimeout { get; set; } = TimeSpan.FromDays(1);
+
+    // Every session ends this long after sign-in, however much it is used; a kept session ends no sooner even unused.
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan RememberedSessionLifetime { get; set; } = TimeSpan.FromDays(30);
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -33,6 +44,9 @@ public sealed class JwtOptions
 
     // Off: the refresh token lives only in its HttpOnly cookie and JSON bodies carry "".
     public bool ReturnRefreshTokenInBody { get; set; }
+
+    // How long a session may go unused before it ends: kept sessions are limited by their absolute end alone.
+    public TimeSpan IdleLimit(bool remembered) => remembered ? RememberedSessionLifetime : IdleSessionTimeout;
 
     // Off: cookies are Secure on HTTPS requests only.
     public bool AlwaysSecureCookies { get; set; }

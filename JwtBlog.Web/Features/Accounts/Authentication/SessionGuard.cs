@@ -8,17 +8,26 @@ namespace JwtBlog.Web.Features.Accounts.Authentication;
 // Answers "is this session alive, and is it this user's?" for every authenticated request. The answer is cached
 // briefly; this instance updates it at once when it revokes a session itself, so its own revocations take effect
 // immediately, and a revocation generation keeps a request that read the row just before from caching "alive" after.
+// A session unused past its idle limit (by last_seen_at) is dead too; a use is handed to SessionActivity only when
+// the session's known last use is a minute old, so the usual request adds one comparison.
 public sealed class SessionGuard(
-    IDbContextFactory<AppDbContext> databases, IMemoryCache cache, TimeProvider time, IOptions<JwtOptions> options)
+    IDbContextFactory<AppDbContext> databases,
+    IMemoryCache cache,
+    TimeProvider time,
+    IOptions<JwtOptions> options,
+    SessionActivity activity)
 {
-    private static readonly Func<AppDbContext, string, DateTime, CancellationToken, Task<int?>> _liveSessionOwner =
-        EF.CompileAsyncQuery((AppDbContext db, string sessionId, DateTime now, CancellationToken ct) =>
+    private static readonly Func<AppDbContext, string, DateTime, DateTime, DateTime, CancellationToken, Task<LiveSession?>> _liveSession =
+        EF.CompileAsyncQuery((AppDbContext db, string sessionId, DateTime now, DateTime idleCutoff, DateTime rememberedCutoff, CancellationToken ct) =>
             db.Sessions
-                .Where(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now && s.User!.IsActive)
-                .Select(s => (int?)s.UserId)
+                .Where(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now && s.User!.IsActive
+                    && (s.LastSeenAt ?? s.CreatedAt) > (s.IsRemembered ? rememberedCutoff : idleCutoff))
+                .Select(s => new LiveSession(s.UserId, s.LastSeenAt ?? s.CreatedAt))
                 .FirstOrDefault());
 
     private readonly TimeSpan _cacheDuration = options.Value.SessionCheckCacheDuration;
+    private readonly TimeSpan _idleTimeout = options.Value.IdleSessionTimeout;
+    private readonly TimeSpan _rememberedLifetime = options.Value.RememberedSessionLifetime;
     private readonly Lock _writes = new();
     private long _revocations;
 
@@ -31,14 +40,14 @@ public sealed class SessionGuard(
         var now = time.GetUtcNow().UtcDateTime;
         if (cache.TryGetValue(Key(sessionId), out CachedAnswer? cached) && cached!.Until > now)
         {
-            return cached.OwnerId == userId;
+            return IsOwnedBy(cached, sessionId, userId, now);
         }
 
         var generation = Volatile.Read(ref _revocations);
-        int? ownerId;
+        LiveSession? live;
         await using (var db = await databases.CreateDbContextAsync(ct))
         {
-            ownerId = await _liveSessionOwner(db, sessionId, now, ct);
+            live = await _liveSession(db, sessionId, now, now - _idleTimeout, now - _rememberedLifetime, ct);
         }
 
         if (AfterSessionReadForTests is { } hook)
@@ -46,6 +55,7 @@ public sealed class SessionGuard(
             await hook(sessionId);
         }
 
+        var answer = new CachedAnswer(live?.UserId, now + _cacheDuration) { LastSeenTicks = live?.LastSeenAt.Ticks ?? 0 };
         if (_cacheDuration > TimeSpan.Zero)
         {
             lock (_writes)
@@ -54,12 +64,28 @@ public sealed class SessionGuard(
                 if (_revocations == generation)
                 {
                     // The entry's own time comes from TimeProvider, so a moved test clock expires it too.
-                    cache.Set(Key(sessionId), new CachedAnswer(ownerId, now + _cacheDuration), _cacheDuration);
+                    cache.Set(Key(sessionId), answer, _cacheDuration);
                 }
             }
         }
 
-        return ownerId == userId;
+        return IsOwnedBy(answer, sessionId, userId, now);
+    }
+
+    private bool IsOwnedBy(CachedAnswer answer, string sessionId, int userId, DateTime now)
+    {
+        if (answer.OwnerId != userId)
+        {
+            return false;
+        }
+
+        if (now.Ticks - Volatile.Read(ref answer.LastSeenTicks) >= SessionActivity.WriteInterval.Ticks)
+        {
+            Volatile.Write(ref answer.LastSeenTicks, now.Ticks);
+            activity.Seen(sessionId, now);
+        }
+
+        return true;
     }
 
     // Marks the sessions dead in this instance's cache at once. Revocations often run inside a transaction: a
@@ -84,8 +110,18 @@ public sealed class SessionGuard(
         }
     }
 
-    // OwnerId is null for a session that is revoked, expired, unknown or whose user is inactive.
-    private sealed record CachedAnswer(int? OwnerId, DateTime Until);
+    // OwnerId is null for a session that is revoked, expired, idle, unknown or whose user is inactive.
+    // LastSeenTicks is the last use this instance knows of (read from the row, or noted since).
+    private sealed class CachedAnswer(int? ownerId, DateTime until)
+    {
+        public long LastSeenTicks;
+
+        public int? OwnerId { get; } = ownerId;
+
+        public DateTime Until { get; } = until;
+    }
+
+    private sealed record LiveSession(int UserId, DateTime LastSeenAt);
 
     private static (string, string) Key(string sessionId) => ("session", sessionId);
 }

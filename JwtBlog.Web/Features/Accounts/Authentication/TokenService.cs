@@ -18,6 +18,7 @@ public sealed class TokenService(
     TimeProvider time,
     IOptions<JwtOptions> options,
     IOptions<AccountOptions> accountOptions,
+    IHttpContextAccessor httpContext,
     ILogger<TokenService> logger)
 {
     public const string InvalidOrExpired = "Token is invalid or expired";
@@ -29,17 +30,21 @@ public sealed class TokenService(
     public async Task<IssuedTokens> StartSessionAsync(AppUser user, SessionStart start, CancellationToken ct)
     {
         var now = Now();
+        var request = httpContext.HttpContext;
         var session = new UserSession
         {
             Id = NewId(),
             UserId = user.Id,
             CreatedAt = now,
-            ExpiresAt = now + _options.RefreshTokenLifetime,
+            ExpiresAt = now + _options.RememberedSessionLifetime,
             AuthMethods = string.Join(' ', start.Methods.Distinct(StringComparer.Ordinal)),
             AuthenticatedAt = now,
             IsRemembered = start.Remember,
+            LastSeenAt = now,
+            IpAddress = request?.Connection.RemoteIpAddress?.ToString(),
+            UserAgent = Truncate(request?.Request.Headers.UserAgent.ToString(), UserSession.UserAgentMaxLength),
         };
-        var refresh = new RefreshTokenRecord { Jti = NewId(), SessionId = session.Id, IssuedAt = now, ExpiresAt = session.ExpiresAt };
+        var refresh = new RefreshTokenRecord { Jti = NewId(), SessionId = session.Id, IssuedAt = now, ExpiresAt = RefreshEnd(session, now) };
         session.RefreshTokens.Add(refresh);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);
@@ -94,7 +99,7 @@ public sealed class TokenService(
             {
                 var session = await db.Sessions.Include(s => s.User).SingleOrDefaultAsync(s => s.Id == sessionId, token);
                 if (session?.User is not { IsActive: true } user || user.Id != validated.UserId
-                    || session.RevokedAt is not null || session.ExpiresAt <= now)
+                    || session.RevokedAt is not null || session.ExpiresAt <= now || IsIdle(session, now))
                 {
                     return (RefreshResult.Fail(InvalidOrExpired), (int?)null);
                 }
@@ -113,9 +118,10 @@ public sealed class TokenService(
                         Jti = successorJti,
                         SessionId = sessionId,
                         IssuedAt = now,
-                        ExpiresAt = Min(now + _options.RefreshTokenLifetime, session.ExpiresAt),
+                        ExpiresAt = RefreshEnd(session, now),
                     };
                     db.RefreshTokens.Add(successor);
+                    session.LastSeenAt = now;
                     await db.SaveChangesAsync(token);
 
                     // Consumed rows are kept only through their grace window; a replay after it is told by the missing row.
@@ -233,7 +239,7 @@ public sealed class TokenService(
 
         // Minted from the stored row alone, so the same row always yields the same token (the grace-window answer).
         var refreshToken = Mint(TokenTypes.Refresh, refresh.Jti, user, session, refresh.IssuedAt, refresh.ExpiresAt);
-        return new IssuedTokens(access, accessExpires, refreshToken, refresh.ExpiresAt, refresh.SessionId);
+        return new IssuedTokens(access, accessExpires, refreshToken, refresh.ExpiresAt, refresh.SessionId, session.IsRemembered);
     }
 
     private string Mint(string type, string jti, AppUser user, UserSession session, DateTime issuedAt, DateTime expires)
@@ -264,9 +270,22 @@ public sealed class TokenService(
         });
     }
 
+    // A session slides with use: each refresh token lives until the idle limit from now, capped by one token's
+    // lifetime and by the session's absolute end.
+    private DateTime RefreshEnd(UserSession session, DateTime now) =>
+        Min(now + Min(_options.IdleLimit(session.IsRemembered), _options.RefreshTokenLifetime), session.ExpiresAt);
+
+    private bool IsIdle(UserSession session, DateTime now) =>
+        (session.LastSeenAt ?? session.CreatedAt) <= now - _options.IdleLimit(session.IsRemembered);
+
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 
+    private static string? Truncate(string? text, int maxLength) =>
+        string.IsNullOrEmpty(text) ? null : text.Length <= maxLength ? text : text[..maxLength];
+
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

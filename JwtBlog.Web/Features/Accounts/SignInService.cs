@@ -22,7 +22,7 @@ public sealed class SignInService(
     TimeProvider time,
     ILogger<SignInService> logger)
 {
-    private static readonly SessionStart PasskeySession = new([AuthenticationMethods.HardwareKey]);
+    private static readonly SessionStart _passkeySession = new([AuthenticationMethods.HardwareKey]);
 
     // The lockout is counted before bcrypt runs; an unknown email still costs one verification (same timing).
     public async Task<PasswordSignInResult> PasswordSignInAsync(string email, string password, CancellationToken ct)
@@ -95,7 +95,7 @@ public sealed class SignInService(
                 await users.AddOrUpdatePasskeyAsync(user, passkey);
                 user.LastLogin = time.GetUtcNow().UtcDateTime;
                 await db.SaveChangesAsync(token);
-                return await tokens.StartSessionAsync(user, PasskeySession, token);
+                return await tokens.StartSessionAsync(user, _passkeySession, token);
             },
             ct);
 
@@ -115,7 +115,7 @@ public sealed class SignInService(
             async token =>
             {
                 await users.AddOrUpdatePasskeyAsync(user, passkey);
-                return await tokens.ReauthenticateAsync(sessionId, user, PasskeySession.Methods, token);
+                return await tokens.ReauthenticateAsync(sessionId, user, _passkeySession.Methods, token);
             },
             ct);
 

@@ -20,6 +20,10 @@ public sealed class PasskeyRelyingParty(IOptions<PasskeySettings> settings, IOpt
     public void Configure(IdentityPasskeyOptions options)
     {
         options.ServerDomain = ServerDomain;
+        // Sign-in with no email typed needs a credential the authenticator can find by itself; user verification (PIN,
+        // biometric, screen lock) on top of possession is what lets a passkey alone count as a second factor.
+        options.ResidentKeyRequirement = "required";
+        options.UserVerificationRequirement = "required";
         options.ValidateOrigin = context => ValueTask.FromResult(IsAllowedOrigin(context.HttpContext.Request, context.Origin, context.CrossOrigin));
     }
 

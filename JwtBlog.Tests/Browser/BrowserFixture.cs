@@ -54,11 +54,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    // The same server under the name "localhost", which WebAuthn accepts as a relying-party id (an IP address is not one).
+    public string LocalhostUrl => BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+
     // Runs a scenario in a fresh browser context; on failure a screenshot is saved and its path reported.
-    public async Task RunAsync(string name, Func<IPage, Task> scenario)
+    public async Task RunAsync(string name, Func<IPage, Task> scenario, string? baseUrl = null)
     {
         RequireBrowser();
-        await using var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        await using var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl ?? BaseUrl });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         // Script errors and CSP violations fail the test; failed requests (an API 400, the absent favicon) do not.

@@ -1,4 +1,5 @@
-import { apiFetch, formValues, onSubmit, safeReturnUrl, showErrors } from './api.js';
+import { apiFetch, clearErrors, formValues, onSubmit, safeReturnUrl, showErrors } from './api.js';
+import { ceremonyMessage, getPasskey, supportsPasskeys } from './webauthn.js';
 
 const form = document.getElementById('login-form');
 onSubmit(form, async () => {
@@ -15,4 +16,31 @@ onSubmit(form, async () => {
     showErrors(form, data);
   }
   form.querySelector('[name="password"]').value = '';
+});
+
+// Sign in with a passkey alone: the authenticator offers the account (a discoverable credential), no email is typed.
+const passkey = document.getElementById('passkey-login');
+const passkeyButton = document.getElementById('passkey-login-button');
+if (supportsPasskeys()) passkey.hidden = false;
+passkeyButton.addEventListener('click', async () => {
+  clearErrors(passkey);
+  passkeyButton.disabled = true;
+  try {
+    const options = await apiFetch('/accounts/login/passkey/options/', { method: 'POST' });
+    if (!options.ok) return showErrors(passkey, options.data);
+    let credential;
+    try {
+      credential = await getPasskey(options.data);
+    } catch (error) {
+      return showErrors(passkey, { detail: ceremonyMessage(error) });
+    }
+    const result = await apiFetch('/accounts/login/passkey/', { method: 'POST', body: { credential } });
+    if (result.ok) {
+      window.location.assign(safeReturnUrl(passkey.dataset.returnUrl));
+      return;
+    }
+    showErrors(passkey, result.data);
+  } finally {
+    passkeyButton.disabled = false;
+  }
 });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Accounts.Passkeys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace JwtBlog.Web.Features.Accounts;
 // The profile and password forms post by script to /accounts/...; the session forms are plain posts that redirect
 // back here (post/redirect/get) with a status line.
 [Authorize]
-public sealed class AccountModel(CurrentUser current, AccountSessions sessions, AuthCookies cookies) : PageModel
+public sealed class AccountModel(CurrentUser current, AccountSessions sessions, AuthCookies cookies, UserPasskeys passkeys) : PageModel
 {
     public string Email { get; private set; } = "";
 
@@ -18,6 +19,8 @@ public sealed class AccountModel(CurrentUser current, AccountSessions sessions, 
     public IReadOnlyList<SessionDetails> Sessions { get; private set; } = [];
 
     public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public IReadOnlyList<PasskeyView> Passkeys { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -29,6 +32,7 @@ public sealed class AccountModel(CurrentUser current, AccountSessions sessions, 
         Email = user.Email!;
         Profile = new ProfileFields(user.FirstName, user.LastName, user.Gender, user.DateOfBirth);
         Sessions = await sessions.ListAsync(user.Id, User.SessionId(), ct);
+        Passkeys = await passkeys.ListAsync(user);
         return Page();
     }
 

@@ -220,7 +220,7 @@ public static class AccountsEndpoints
             "New password has been saved.", issued.AccessToken, jwt.Value.ReturnRefreshTokenInBody ? issued.RefreshToken : ""));
     }
 
-    private static LoginResponse LoginBody(IssuedTokens issued, AppUser user, JwtOptions options) =>
+    internal static LoginResponse LoginBody(IssuedTokens issued, AppUser user, JwtOptions options) =>
         new(issued.AccessToken, options.ReturnRefreshTokenInBody ? issued.RefreshToken : "", UserDetails.From(user));
 
     private static JsonHttpResult<DetailResponse> LockedOutResult(HttpContext http, TimeSpan wait)

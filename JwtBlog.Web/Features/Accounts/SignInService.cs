@@ -1,6 +1,7 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Email;
+using JwtBlog.Web.Features.Accounts.Passkeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public sealed class SignInService(
     TimeProvider time,
     ILogger<SignInService> logger)
 {
+    private static readonly SessionStart _passkeySession = new([AuthenticationMethods.HardwareKey]);
+
     // The lockout is counted before bcrypt runs; an unknown email still costs one verification (same timing).
     // Remember keeps the session ("Keep me signed in").
     public async Task<PasswordSignInResult> PasswordSignInAsync(string email, string password, bool remember, CancellationToken ct)
@@ -84,6 +87,46 @@ public sealed class SignInService(
         logger.LoginSucceeded(user.Id, RemoteIp);
         return PasswordSignInResult.Success(issued, user);
     }
+
+    // A checked passkey assertion (UserPasskeys.VerifyAssertionAsync) signs its user in with amr "hwk". An inactive
+    // account is refused. The passkey's new signature count is stored with the session, so an old count replayed by a
+    // cloned authenticator fails next time.
+    public async Task<IssuedTokens?> PasskeySignInAsync(AppUser user, UserPasskeyInfo passkey, CancellationToken ct)
+    {
+        var issued = await db.InWriteTransactionAsync(
+            async token =>
+            {
+                if (!await db.Users.AnyAsync(u => u.Id == user.Id && u.IsActive, token))
+                {
+                    return null;
+                }
+
+                await users.AddOrUpdatePasskeyAsync(user, passkey);
+                user.LastLogin = time.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(token);
+                return await tokens.StartSessionAsync(user, _passkeySession, token);
+            },
+            ct);
+
+        if (issued is null)
+        {
+            LogFailedLogin(user);
+            return null;
+        }
+
+        logger.PasskeyLoginSucceeded(user.Id, RemoteIp);
+        return issued;
+    }
+
+    // A checked passkey assertion for the signed-in user moves the session's auth_time to now and adds "hwk".
+    public Task<IssuedTokens?> ReauthenticateWithPasskeyAsync(string sessionId, AppUser user, UserPasskeyInfo passkey, CancellationToken ct) =>
+        db.InWriteTransactionAsync(
+            async token =>
+            {
+                await users.AddOrUpdatePasskeyAsync(user, passkey);
+                return await tokens.ReauthenticateAsync(sessionId, user, _passkeySession.Methods, token);
+            },
+            ct);
 
     // The caller has validated the fields; the password rules are checked here against the whole profile.
     public async Task<RegistrationResult> RegisterAsync(AppUser user, string password, CancellationToken ct)

@@ -21,6 +21,15 @@ public static class FieldMessages
     public static string TooLong(int maxLength) =>
         string.Format(CultureInfo.InvariantCulture, _tooLong, "", maxLength);
 
+    public static string NotAnObject(System.Text.Json.JsonValueKind kind) =>
+        $"Expected a dictionary of items but got type \"{kind switch
+        {
+            System.Text.Json.JsonValueKind.String => "str",
+            System.Text.Json.JsonValueKind.Number => "int",
+            System.Text.Json.JsonValueKind.Array => "list",
+            _ => "bool",
+        }}\".";
+
     // Lengths count characters (code points) as Django does, not UTF-16 units.
     public static int Length(string value) => value.EnumerateRunes().Count();
 }

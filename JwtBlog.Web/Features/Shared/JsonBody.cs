@@ -194,4 +194,28 @@ public sealed class JsonBody
                 return false;
         }
     }
+
+    // DRF's JSONField holding an object (a WebAuthn credential): required, not null, an object; returned as JSON text.
+    public string? JsonObjectText(string name)
+    {
+        if (!_fields.TryGetPropertyValue(name, out var node))
+        {
+            Errors.Add(name, FieldMessages.Required);
+            return null;
+        }
+
+        if (node is null)
+        {
+            Errors.Add(name, FieldMessages.Null);
+            return null;
+        }
+
+        if (node is not JsonObject value)
+        {
+            Errors.Add(name, FieldMessages.NotAnObject(node.GetValueKind()));
+            return null;
+        }
+
+        return value.ToJsonString();
+    }
 }

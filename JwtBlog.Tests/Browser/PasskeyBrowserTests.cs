@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace JwtBlog.Tests.Browser;
+
+// Passkeys in Chromium with its virtual authenticator (CDP WebAuthn domain): a platform authenticator that holds
+// discoverable credentials and verifies the user without asking.
+public sealed class PasskeyBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public Task APasskeyAddedOnTheAccountPageSignsInAloneFromTheLoginPage() => browser.RunAsync(nameof(APasskeyAddedOnTheAccountPageSignsInAloneFromTheLoginPage), async page =>
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        var authenticator = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+            },
+        });
+        var authenticatorId = authenticator!.Value.GetProperty("authenticatorId").GetString()!;
+
+        var user = await browser.App.CreateUserAsync(browser.App.NewEmail("passkey"));
+        await page.GotoAsync("/login?returnUrl=%2Faccount");
+        await page.GetByLabel("Email").FillAsync(user.Email!);
+        await page.GetByLabel("Password").FillAsync(Infrastructure.JwtBlogApp.Password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(browser.LocalhostUrl + "/account");
+
+        await Expect(page.Locator("#passkeys-empty")).ToBeVisibleAsync();
+        await page.GetByLabel("Name of the new passkey (optional)").FillAsync("Test laptop");
+        await page.ClickAsync("#passkey-add");
+        await Expect(page.Locator("#passkey-list li")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#passkey-name-0")).ToHaveValueAsync("Test laptop");
+        var credentials = await cdp.SendAsync("WebAuthn.getCredentials", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId });
+        var credential = credentials!.Value.GetProperty("credentials").EnumerateArray().Single();
+        Assert.True(credential.GetProperty("isResidentCredential").GetBoolean());
+        Assert.Equal("localhost", credential.GetProperty("rpId").GetString());
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Work laptop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await Expect(page.Locator("#passkey-name-0")).ToHaveValueAsync("Work laptop");
+
+        await page.ClickAsync("#nav-logout");
+        await page.WaitForURLAsync(browser.LocalhostUrl + "/");
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name is "my-app-auth" or "my-refresh-token");
+
+        await page.GotoAsync("/login?returnUrl=%2Faccount");
+        await page.ClickAsync("#passkey-login-button");
+        await page.WaitForURLAsync(browser.LocalhostUrl + "/account");
+        await Expect(page.Locator("#account-email")).ToHaveTextAsync(user.Email!);
+        await Expect(page.GetByLabel("Email")).ToHaveCountAsync(0);
+
+        // Removed, the passkey is gone from the list and signs nobody in.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        await Expect(page.Locator("#passkeys-empty")).ToBeVisibleAsync();
+        await page.ClickAsync("#nav-logout");
+        await page.WaitForURLAsync(browser.LocalhostUrl + "/");
+        await page.GotoAsync("/login");
+        await page.ClickAsync("#passkey-login-button");
+        await Expect(page.Locator("#passkey-login-error")).ToHaveTextAsync("The passkey could not be verified.");
+    }, browser.LocalhostUrl);
+}

@@ -1,0 +1,88 @@
+// navigator.credentials for passkeys, with the server's JSON on both sides: the options come as
+// PublicKeyCredential*OptionsJSON (binary fields in base64url) and the answer goes back as PublicKeyCredential.toJSON().
+
+export const supportsPasskeys = () =>
+  typeof window.PublicKeyCredential === 'function' && typeof navigator.credentials?.create === 'function';
+
+function toBuffer(base64url) {
+  const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0)).buffer;
+}
+
+function toBase64Url(buffer) {
+  let binary = '';
+  for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+// The browser's JSON parsers reject explicit nulls where a member is optional.
+function withoutNulls(value) {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+  }
+  return value;
+}
+
+const descriptors = (list) => (list ?? []).map((c) => ({ ...c, id: toBuffer(c.id) }));
+
+function creationOptions(json) {
+  const options = withoutNulls(json);
+  if (typeof PublicKeyCredential.parseCreationOptionsFromJSON === 'function') {
+    return PublicKeyCredential.parseCreationOptionsFromJSON(options);
+  }
+  return {
+    ...options,
+    challenge: toBuffer(options.challenge),
+    user: { ...options.user, id: toBuffer(options.user.id) },
+    excludeCredentials: descriptors(options.excludeCredentials),
+  };
+}
+
+function requestOptions(json) {
+  const options = withoutNulls(json);
+  if (typeof PublicKeyCredential.parseRequestOptionsFromJSON === 'function') {
+    return PublicKeyCredential.parseRequestOptionsFromJSON(options);
+  }
+  return { ...options, challenge: toBuffer(options.challenge), allowCredentials: descriptors(options.allowCredentials) };
+}
+
+function credentialJson(credential) {
+  if (typeof credential.toJSON === 'function') return credential.toJSON();
+  const r = credential.response;
+  const response = { clientDataJSON: toBase64Url(r.clientDataJSON) };
+  if (r.attestationObject) {
+    response.attestationObject = toBase64Url(r.attestationObject);
+    response.transports = typeof r.getTransports === 'function' ? r.getTransports() : [];
+  } else {
+    response.authenticatorData = toBase64Url(r.authenticatorData);
+    response.signature = toBase64Url(r.signature);
+    if (r.userHandle) response.userHandle = toBase64Url(r.userHandle);
+  }
+  return {
+    id: credential.id,
+    rawId: toBase64Url(credential.rawId),
+    type: credential.type,
+    authenticatorAttachment: credential.authenticatorAttachment ?? undefined,
+    response,
+    clientExtensionResults: credential.getClientExtensionResults(),
+  };
+}
+
+// Makes a new passkey from the server's creation options; resolves to the credential's JSON.
+export async function createPasskey(optionsJson) {
+  return credentialJson(await navigator.credentials.create({ publicKey: creationOptions(optionsJson) }));
+}
+
+// Asks the authenticator for an assertion to the server's request options; resolves to the credential's JSON.
+export async function getPasskey(optionsJson) {
+  return credentialJson(await navigator.credentials.get({ publicKey: requestOptions(optionsJson) }));
+}
+
+// What to tell the person when the browser's ceremony ended without a credential.
+export function ceremonyMessage(error) {
+  if (error?.name === 'NotAllowedError' || error?.name === 'AbortError') return 'The passkey request was cancelled or timed out.';
+  if (error?.name === 'InvalidStateError') return 'This device already holds a passkey for your account.';
+  return 'Your browser could not use a passkey here.';
+}

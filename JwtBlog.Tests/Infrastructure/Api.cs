@@ -112,7 +112,13 @@ public static class Api
                 continue;
             }
 
-            claims[property.Name] = property.Value.ValueKind == JsonValueKind.Number ? property.Value.GetInt64() : property.Value.GetString()!;
+            // amr is an array of method names.
+            claims[property.Name] = property.Value.ValueKind switch
+            {
+                JsonValueKind.Number => property.Value.GetInt64(),
+                JsonValueKind.Array => property.Value.EnumerateArray().Select(e => e.GetString()!).ToArray(),
+                _ => property.Value.GetString()!,
+            };
         }
 
         return claims;

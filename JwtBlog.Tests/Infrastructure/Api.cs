@@ -112,10 +112,11 @@ public static class Api
                 continue;
             }
 
+            // amr is an array of method names.
             claims[property.Name] = property.Value.ValueKind switch
             {
                 JsonValueKind.Number => property.Value.GetInt64(),
-                JsonValueKind.Array => property.Value.EnumerateArray().Select(item => item.GetString()!).ToArray(),
+                JsonValueKind.Array => property.Value.EnumerateArray().Select(e => e.GetString()!).ToArray(),
                 _ => property.Value.GetString()!,
             };
         }

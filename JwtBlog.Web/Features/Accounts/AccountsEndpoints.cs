@@ -38,10 +38,11 @@ public static class AccountsEndpoints
             .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         signedIn.MapGet("/test/", (ClaimsPrincipal user) =>
             TypedResults.Ok(new TestResponse("Hello, World!", user.FindFirstValue(TokenClaims.Email)))).WithSummary("Say hello");
+        group.MapAccountEmailEndpoints();
         return group;
     }
 
-    private static async Task<Results<Created<LoginResponse>, BadRequest<FieldErrors>>> JoinAsync(
+    private static async Task<Results<Created<LoginResponse>, Created<DetailResponse>, BadRequest<FieldErrors>>> JoinAsync(
         JsonRequest<JoinRequest> request, HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
         var (email, password1, password2) = (request.Value.Email, request.Value.Password1, request.Value.Password2);
@@ -54,6 +55,11 @@ public static class AccountsEndpoints
         }
 
         var registration = await signIn.RegisterAsync(user, password1, http.RequestAborted);
+        if (registration.IsVerificationSent)
+        {
+            return TypedResults.Created((string?)null, new DetailResponse(AccountEmailEndpoints.VerificationSent));
+        }
+
         if (!registration.Succeeded)
         {
             var problems = new FieldErrors();
@@ -88,6 +94,11 @@ public static class AccountsEndpoints
         if (result.IsLockedOut)
         {
             return LockedOutResult(http, result.LockoutWait.Value);
+        }
+
+        if (result.IsEmailNotVerified)
+        {
+            return ApiResults.NonField(AccountEmailEndpoints.NotVerified);
         }
 
         if (!result.Succeeded)

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;

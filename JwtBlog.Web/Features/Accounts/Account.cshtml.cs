@@ -9,6 +9,10 @@ public sealed class AccountModel(CurrentUser current) : PageModel
 {
     public string Email { get; private set; } = "";
 
+    public bool EmailVerified { get; private set; }
+
+    public string? PendingEmail { get; private set; }
+
     public ProfileFields Profile { get; private set; } = new("", "", "", null);
 
     public async Task<IActionResult> OnGetAsync()
@@ -19,6 +23,8 @@ public sealed class AccountModel(CurrentUser current) : PageModel
         }
 
         Email = user.Email!;
+        EmailVerified = user.EmailConfirmed;
+        PendingEmail = user.PendingEmail;
         Profile = new ProfileFields(user.FirstName, user.LastName, user.Gender, user.DateOfBirth);
         return Page();
     }

@@ -18,19 +18,19 @@ public static class AccountEmailEndpoints
 
     public static void MapAccountEmailEndpoints(this RouteGroupBuilder group)
     {
-        // No CSRF header: they authenticate nobody by cookie (as login/), and the JSON-only rule forces a preflight.
+        // The CSRF check applies as everywhere: it only asks a caller signed in by cookie, and the pages send the header.
         group.MapPost("/password/reset/", RequestPasswordReset).WithSummary("Email a password reset link")
-            .RequireRateLimiting(RateLimits.EmailPolicy).DisableCsrfCheck().ProducesDetail(StatusCodes.Status429TooManyRequests);
+            .RequireRateLimiting(RateLimits.EmailPolicy).ProducesDetail(StatusCodes.Status429TooManyRequests);
         group.MapPost("/password/reset/confirm/", ConfirmPasswordResetAsync).WithSummary("Set a new password with an emailed token")
-            .RequireRateLimiting(RateLimits.AuthPolicy).DisableCsrfCheck()
+            .RequireRateLimiting(RateLimits.AuthPolicy)
             .ProducesDetail(StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/join/verify-email/", VerifyEmailAsync).WithSummary("Confirm an address with an emailed key")
-            .RequireRateLimiting(RateLimits.EmailPolicy).DisableCsrfCheck()
+            .RequireRateLimiting(RateLimits.EmailPolicy)
             .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         group.MapPost("/join/resend-email/", ResendEmailAsync).WithSummary("Send the verification email again")
-            .RequireRateLimiting(RateLimits.EmailPolicy).DisableCsrfCheck().ProducesDetail(StatusCodes.Status429TooManyRequests);
+            .RequireRateLimiting(RateLimits.EmailPolicy).ProducesDetail(StatusCodes.Status429TooManyRequests);
         group.MapPost("/email/change/cancel/", CancelEmailChangeAsync).WithSummary("Cancel a change of address from the old address")
-            .RequireRateLimiting(RateLimits.EmailPolicy).DisableCsrfCheck()
+            .RequireRateLimiting(RateLimits.EmailPolicy)
             .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         group.MapPost("/email/change/", RequestEmailChangeAsync).WithSummary("Change your e-mail address").RequireAuthorization()
             .RequireRateLimiting(RateLimits.EmailPolicy)

@@ -42,7 +42,7 @@ public static class AccountsEndpoints
         return group;
     }
 
-    private static async Task<Results<Created<LoginResponse>, Created<DetailResponse>, BadRequest<FieldErrors>>> JoinAsync(
+    private static async Task<Results<Created<LoginResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> JoinAsync(
         JsonRequest<JoinRequest> request, HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
         var (email, password1, password2) = (request.Value.Email, request.Value.Password1, request.Value.Password2);
@@ -57,7 +57,8 @@ public static class AccountsEndpoints
         var registration = await signIn.RegisterAsync(user, password1, http.RequestAborted);
         if (registration.IsVerificationSent)
         {
-            return TypedResults.Created((string?)null, new DetailResponse(AccountEmailEndpoints.VerificationSent));
+            // Mandatory verification (dj-rest-auth's answer); the document declares the usual 201 body.
+            return ApiResults.Detail(AccountEmailEndpoints.VerificationSent, StatusCodes.Status201Created);
         }
 
         if (!registration.Succeeded)

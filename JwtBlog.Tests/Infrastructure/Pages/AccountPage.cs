@@ -13,5 +13,9 @@ public sealed class AccountPage(HttpClient client, IHtmlDocument document) : Htm
 
     public IHtmlFormElement PasswordForm => Html.Form(Document, "#password-form");
 
+    public IHtmlFormElement EmailForm => Html.Form(Document, "#email-form");
+
+    public string? VerifyNotice => Find("#verify-notice")?.TextContent;
+
     public static async Task<AccountPage> OpenAsync(HttpClient client) => new(client, await Html.GetDocumentAsync(client, Path));
 }

@@ -1,4 +1,5 @@
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,18 +56,25 @@ public sealed class IdentityExtensionPointsTests(JwtBlogApp app) : IClassFixture
     }
 
     [Fact]
-    public async Task TheDefaultEmailSenderSendsNothingAndLogsNoLink()
+    public async Task TheEmailSenderPutsTheMessageInTheCallersOutboxAndSendsNothingItself()
     {
-        // The event is at Debug, below the configured default level.
-        using var verbose = JwtBlogApp.With(("Logging:LogLevel:JwtBlog.Web.Features.Accounts", "Debug"));
-        var user = await verbose.CreateUserAsync();
-        var sender = verbose.Services.GetRequiredService<IEmailSender<AppUser>>();
-        Assert.IsType<NoEmailSender>(sender);
+        var user = await app.CreateUserAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var sender = scope.ServiceProvider.GetRequiredService<IEmailSender<AppUser>>();
+            Assert.IsType<OutboxEmailSender>(sender);
+            await sender.SendPasswordResetLinkAsync(user, user.Email!, "https://example.com/reset/secret-reset-code");
 
-        await sender.SendPasswordResetLinkAsync(user, user.Email!, "https://example.com/reset?code=secret-reset-code");
+            // Stored only by the caller's SaveChanges, with the caller's change.
+            Assert.Empty(await app.Outbox.ToAsync(user.Email!));
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        }
 
-        Assert.Contains(verbose.Logs.Lines, l => l.Contains($"password reset link email for user {user.Id} was not sent", StringComparison.Ordinal));
-        Assert.Contains(verbose.Logs.Events, e => e.Id == 1011);
-        Assert.DoesNotContain(verbose.Logs.Lines, l => l.Contains("secret-reset-code", StringComparison.Ordinal));
+        var message = Assert.Single(await app.Outbox.ToAsync(user.Email!));
+        Assert.Equal("[JwtBlog] Reset your password", message.Subject);
+        Assert.Contains("https://example.com/reset/secret-reset-code", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://example.com/reset/secret-reset-code", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Null(message.SentAt);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("secret-reset-code", StringComparison.Ordinal));
     }
 }

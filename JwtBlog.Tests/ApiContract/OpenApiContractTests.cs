@@ -81,6 +81,18 @@ public sealed class OpenApiContractTests : IDisposable
         await CheckAsync("PATCH", "/accounts/user/", await client.SendJsonAsync(HttpMethod.Patch, "/accounts/user/", new { date_of_birth = "2000-02-30" }));
         await CheckAsync("PATCH", "/accounts/user/", await client.SendJsonAsync(HttpMethod.Patch, "/accounts/user/", new { first_name = "Bo" }));
         await CheckAsync("GET", "/accounts/test/", await client.GetAsync("/accounts/test/"));
+        await CheckAsync("POST", "/accounts/password/reset/", await anonymous.PostJsonAsync("/accounts/password/reset/", new { email }));
+        await CheckAsync("POST", "/accounts/password/reset/", await anonymous.PostJsonAsync("/accounts/password/reset/", new { email = "nope" }));
+        await CheckAsync("POST", "/accounts/password/reset/confirm/", await anonymous.PostJsonAsync("/accounts/password/reset/confirm/",
+            new { uid = "MQ", token = "1-x", new_password1 = "a", new_password2 = "a" }));
+        await CheckAsync("POST", "/accounts/join/verify-email/", await anonymous.PostJsonAsync("/accounts/join/verify-email/", new { key = "nope" }));
+        await CheckAsync("POST", "/accounts/join/verify-email/", await anonymous.PostJsonAsync("/accounts/join/verify-email/", new { }));
+        await CheckAsync("POST", "/accounts/join/resend-email/", await anonymous.PostJsonAsync("/accounts/join/resend-email/", new { email }));
+        await CheckAsync("POST", "/accounts/email/change/cancel/", await anonymous.PostJsonAsync("/accounts/email/change/cancel/", new { key = "nope" }));
+        await CheckAsync("POST", "/accounts/email/change/", await client.PostJsonAsync("/accounts/email/change/",
+            new { new_email = _app.NewEmail(), password = "wrong" }));
+        await CheckAsync("POST", "/accounts/email/change/", await client.PostJsonAsync("/accounts/email/change/",
+            new { new_email = _app.NewEmail(), password = JwtBlogApp.Password }));
 
         // passkeys
         using (var authenticator = new SoftwareAuthenticator())

@@ -40,6 +40,8 @@ public class JwtBlogApp : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    public TestOutbox Outbox => new(this);
+
     // A JwtBlogApp with extra configuration, for tests that need other settings.
     public static JwtBlogApp With(params (string Key, string? Value)[] settings) =>
         new(settings.ToDictionary(s => s.Key, s => s.Value));
@@ -55,6 +57,8 @@ public class JwtBlogApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:PasswordHashesPerMinute", "100000");
         builder.UseSetting("RateLimiting:PostsPerMinutePerUser", "100000");
         builder.UseSetting("RateLimiting:PostsPerDayPerUser", "100000");
+        builder.UseSetting("RateLimiting:EmailRequestsPerHourPerIp", "100000");
+        builder.UseSetting("Accounts:EmailsPerAddressPerHour", "1000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

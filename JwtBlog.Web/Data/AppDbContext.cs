@@ -39,6 +39,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             user.Property(u => u.FirstName).HasMaxLength(AppUser.NameMaxLength);
             user.Property(u => u.LastName).HasMaxLength(AppUser.NameMaxLength);
             user.Property(u => u.Gender).HasMaxLength(6);
+            user.Property(u => u.PendingEmail).HasMaxLength(AppUser.EmailMaxLength);
+            user.HasIndex(u => u.EmailConfirmed);
             user.HasIndex(u => u.DateJoined);
         });
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<int>>().ToTable("UserClaims");

@@ -26,3 +26,16 @@ onSubmit(password, async () => {
     showErrors(password, result.data);
   }
 });
+
+const email = document.getElementById('email-form');
+const emailStatus = document.getElementById('email-status');
+onSubmit(email, async () => {
+  emailStatus.textContent = '';
+  const result = await apiFetch('/accounts/email/change/', { method: 'POST', body: formValues(email) });
+  email.querySelector('input[type="password"]').value = '';
+  if (result.ok) {
+    emailStatus.textContent = 'Open the link we sent to the new address to finish the change. Your current address keeps working until then.';
+  } else {
+    showErrors(email, result.data);
+  }
+});

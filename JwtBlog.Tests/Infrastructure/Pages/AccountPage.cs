@@ -28,6 +28,9 @@ public sealed class AccountPage(HttpClient client, IHtmlDocument document) : Htm
     public Task<HttpResponseMessage> EndSessionAsync(IElement row) => Client.SubmitAsync(EndForm(row)!);
 
     public Task<HttpResponseMessage> EndOthersAsync() => Client.SubmitAsync(EndOthersForm!);
+    public IHtmlFormElement EmailForm => Html.Form(Document, "#email-form");
+
+    public string? VerifyNotice => Find("#verify-notice")?.TextContent;
 
     public static async Task<AccountPage> OpenAsync(HttpClient client) => new(client, await Html.GetDocumentAsync(client, Path));
 }

@@ -87,6 +87,13 @@ namespace JwtBlog.Web.Data.Migrations
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PasswordResetGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -107,6 +114,8 @@ namespace JwtBlog.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DateJoined");
+
+                    b.HasIndex("EmailConfirmed");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

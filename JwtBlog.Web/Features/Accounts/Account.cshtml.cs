@@ -14,6 +14,10 @@ public sealed class AccountModel(CurrentUser current, AccountSessions sessions, 
 {
     public string Email { get; private set; } = "";
 
+    public bool EmailVerified { get; private set; }
+
+    public string? PendingEmail { get; private set; }
+
     public ProfileFields Profile { get; private set; } = new("", "", "", null);
 
     public IReadOnlyList<SessionDetails> Sessions { get; private set; } = [];
@@ -30,6 +34,8 @@ public sealed class AccountModel(CurrentUser current, AccountSessions sessions, 
         }
 
         Email = user.Email!;
+        EmailVerified = user.EmailConfirmed;
+        PendingEmail = user.PendingEmail;
         Profile = new ProfileFields(user.FirstName, user.LastName, user.Gender, user.DateOfBirth);
         Sessions = await sessions.ListAsync(user.Id, User.SessionId(), ct);
         Passkeys = await passkeys.ListAsync(user);

@@ -16,4 +16,16 @@ public sealed class AccountOptions
 
     // Live sessions one user may hold; a login beyond it ends the oldest, so logins cannot pile up sessions.
     [Range(1, 10_000)] public int MaxSessionsPerUser { get; set; } = 50;
+
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")] public TimeSpan PasswordResetTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public EmailVerificationMode EmailVerification { get; set; } = EmailVerificationMode.Optional;
+
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")] public TimeSpan EmailVerificationKeyLifetime { get; set; } = TimeSpan.FromDays(3);
+
+    // Reset, verification and change-of-address emails one address may be sent an hour, known or not (no mail bombing).
+    [Range(1, 1000)] public int EmailsPerAddressPerHour { get; set; } = 5;
+
+    // How long a resent verification email blocks the next one to the same address.
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")] public TimeSpan VerificationEmailCooldown { get; set; } = TimeSpan.FromMinutes(3);
 }

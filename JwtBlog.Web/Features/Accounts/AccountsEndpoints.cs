@@ -39,10 +39,11 @@ public static class AccountsEndpoints
         signedIn.MapGet("/test/", (ClaimsPrincipal user) =>
             TypedResults.Ok(new TestResponse("Hello, World!", user.FindFirstValue(TokenClaims.Email)))).WithSummary("Say hello");
         signedIn.MapSessionsEndpoints();
+        group.MapAccountEmailEndpoints();
         return group;
     }
 
-    private static async Task<Results<Created<LoginResponse>, BadRequest<FieldErrors>>> JoinAsync(
+    private static async Task<Results<Created<LoginResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> JoinAsync(
         JsonRequest<JoinRequest> request, HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
         var (email, password1, password2) = (request.Value.Email, request.Value.Password1, request.Value.Password2);
@@ -55,6 +56,12 @@ public static class AccountsEndpoints
         }
 
         var registration = await signIn.RegisterAsync(user, password1, http.RequestAborted);
+        if (registration.IsVerificationSent)
+        {
+            // Mandatory verification (dj-rest-auth's answer); the document declares the usual 201 body.
+            return ApiResults.Detail(AccountEmailEndpoints.VerificationSent, StatusCodes.Status201Created);
+        }
+
         if (!registration.Succeeded)
         {
             var problems = new FieldErrors();
@@ -89,6 +96,11 @@ public static class AccountsEndpoints
         if (result.IsLockedOut)
         {
             return LockedOutResult(http, result.LockoutWait.Value);
+        }
+
+        if (result.IsEmailNotVerified)
+        {
+            return ApiResults.NonField(AccountEmailEndpoints.NotVerified);
         }
 
         if (!result.Succeeded)

@@ -3,6 +3,7 @@ using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Accounts;
 
@@ -30,12 +31,18 @@ public static class AccountsExtensions
             .AddDefaultTokenProviders();
 
         // Identity's extension points: Django's password rules replace Identity's, emails are keyed as Django stores
-        // them, and outgoing mail has a seam (nothing is sent yet).
+        // them, and outgoing mail goes to the outbox in the caller's transaction. Reset tokens and verification keys
+        // come from the default (Data Protection) token provider; AccountTokens checks their lifetime on TimeProvider,
+        // and the provider's own real-clock lifetime is the longer of the two as a backstop.
         services.RemoveAll<IPasswordValidator<AppUser>>();
         services.AddScoped<IPasswordValidator<AppUser>, DjangoPasswordValidator>();
         services.RemoveAll<ILookupNormalizer>();
         services.AddSingleton<ILookupNormalizer, EmailLookupNormalizer>();
-        services.TryAddSingleton<IEmailSender<AppUser>, NoEmailSender>();
+        services.AddScoped<IEmailSender<AppUser>, OutboxEmailSender>();
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AccountOptions>>((tokens, accounts) =>
+            tokens.TokenLifespan = accounts.Value.PasswordResetTokenLifetime > accounts.Value.EmailVerificationKeyLifetime
+                ? accounts.Value.PasswordResetTokenLifetime
+                : accounts.Value.EmailVerificationKeyLifetime);
 
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<IPasswordHasher<AppUser>>(sp => sp.GetRequiredService<PasswordHashing>());
@@ -44,6 +51,13 @@ public static class AccountsExtensions
         services.AddScoped<SignInService>();
         services.AddScoped<AccountSessions>();
         services.AddSingleton<SessionPublicIds>();
+        services.AddScoped<AccountTokens>();
+        services.AddScoped<PasswordResets>();
+        services.AddScoped<EmailVerification>();
+        services.AddScoped<EmailChanges>();
+        services.AddSingleton<AddressMailLimits>();
+        services.AddSingleton<PasswordResetQueue>();
+        services.AddHostedService<PasswordResetMailer>();
         services.AddSingleton<DeviceCookies>();
         services.AddSingleton<IKnownClients>(sp => sp.GetRequiredService<DeviceCookies>());
         services.AddScoped<CurrentUser>();

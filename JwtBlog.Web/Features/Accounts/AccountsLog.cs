@@ -60,11 +60,47 @@ public static partial class AccountsLog
         Message = "User {UserId} was created by {CreatedBy}.")]
     public static partial void UserCreated(this ILogger logger, int userId, string createdBy);
 
-    [LoggerMessage(EventId = 1011, EventName = "NoEmailSender", Level = LogLevel.Debug,
-        Message = "No email sender is configured: the {Purpose} email for user {UserId} was not sent.")]
-    public static partial void NoEmailSender(this ILogger logger, string purpose, int userId);
-
     [LoggerMessage(EventId = 1030, EventName = "SessionEnded", Level = LogLevel.Information,
         Message = "Session {SessionId} of user {UserId} ended by the user.")]
     public static partial void SessionEnded(this ILogger logger, int userId, string sessionId);
+    // Password reset, address verification and change of address: EventIds 1400 and up.
+    [LoggerMessage(EventId = 1400, EventName = "PasswordResetRequested", Level = LogLevel.Information,
+        Message = "A password reset link for user {UserId} was put in the outbox.")]
+    public static partial void PasswordResetRequested(this ILogger logger, int userId);
+
+    [LoggerMessage(EventId = 1401, EventName = "PasswordResetUnknownEmail", Level = LogLevel.Information,
+        Message = "A password reset was asked for an address with no active user; nothing was sent.")]
+    public static partial void PasswordResetUnknownEmail(this ILogger logger);
+
+    [LoggerMessage(EventId = 1402, EventName = "PasswordReset", Level = LogLevel.Information,
+        Message = "User {UserId} reset their password with an emailed link.")]
+    public static partial void PasswordReset(this ILogger logger, int userId);
+
+    [LoggerMessage(EventId = 1403, EventName = "PasswordResetJobFailed", Level = LogLevel.Error,
+        Message = "A password reset request could not be handled.")]
+    public static partial void PasswordResetJobFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1404, EventName = "EmailVerified", Level = LogLevel.Information,
+        Message = "User {UserId} confirmed their e-mail address.")]
+    public static partial void EmailVerified(this ILogger logger, int userId);
+
+    [LoggerMessage(EventId = 1405, EventName = "LoginRefusedUnverified", Level = LogLevel.Information,
+        Message = "Login of user {UserId} refused: the e-mail address is not verified.")]
+    public static partial void LoginRefusedUnverified(this ILogger logger, int userId);
+
+    [LoggerMessage(EventId = 1406, EventName = "EmailChangeRequested", Level = LogLevel.Information,
+        Message = "User {UserId} asked to change their e-mail address.")]
+    public static partial void EmailChangeRequested(this ILogger logger, int userId);
+
+    [LoggerMessage(EventId = 1407, EventName = "EmailChanged", Level = LogLevel.Information,
+        Message = "User {UserId} changed their e-mail address.")]
+    public static partial void EmailChanged(this ILogger logger, int userId);
+
+    [LoggerMessage(EventId = 1408, EventName = "EmailChangeCancelled", Level = LogLevel.Information,
+        Message = "The e-mail change of user {UserId} was cancelled from the old address.")]
+    public static partial void EmailChangeCancelled(this ILogger logger, int userId);
+
+    [LoggerMessage(EventId = 1409, EventName = "EmailChangeRefused", Level = LogLevel.Information,
+        Message = "The e-mail change of user {UserId} was refused: the address was taken meanwhile.")]
+    public static partial void EmailChangeRefused(this ILogger logger, int userId);
 }

@@ -17,4 +17,10 @@ public sealed class AppUser : IdentityUser<int>
     public bool IsSuperuser { get; set; }
     public DateTime DateJoined { get; set; }
     public DateTime? LastLogin { get; set; }
+
+    // Bumped by every password-reset request and every reset: only the newest reset link works, and only once.
+    public int PasswordResetGeneration { get; set; }
+
+    // The address asked for on a change of address, until the link sent to it is confirmed or the old address cancels.
+    public string? PendingEmail { get; set; }
 }

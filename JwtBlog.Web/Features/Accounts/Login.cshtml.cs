@@ -6,5 +6,11 @@ public sealed class LoginModel : PageModel
 {
     public string ReturnUrl { get; private set; } = "/";
 
-    public void OnGet(string? returnUrl) => ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
+    public bool PasswordWasReset { get; private set; }
+
+    public void OnGet(string? returnUrl, string? reset)
+    {
+        ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
+        PasswordWasReset = reset == "1";
+    }
 }

@@ -4,7 +4,8 @@ using JwtBlog.Web.Features.Accounts.Authentication;
 namespace JwtBlog.Web.Features.Accounts;
 
 // Identity's SignInResult for this app: succeeded (with the new session's tokens), failed, locked out (with the
-// wait), or a second factor still required (no flow asks for one yet).
+// wait), a second factor still required (no flow asks for one yet), or the right password for an address that
+// mandatory verification has not seen confirmed.
 public sealed class PasswordSignInResult
 {
     private PasswordSignInResult()
@@ -21,6 +22,8 @@ public sealed class PasswordSignInResult
 
     public bool RequiresSecondFactor { get; private init; }
 
+    public bool IsEmailNotVerified { get; private init; }
+
     [MemberNotNullWhen(true, nameof(Tokens), nameof(User))]
     public bool Succeeded => Tokens is not null && User is not null;
 
@@ -30,6 +33,8 @@ public sealed class PasswordSignInResult
     public static PasswordSignInResult Success(IssuedTokens tokens, AppUser user) => new() { Tokens = tokens, User = user };
 
     public static PasswordSignInResult LockedOut(TimeSpan wait) => new() { LockoutWait = wait };
+
+    public static PasswordSignInResult EmailNotVerified(AppUser user) => new() { User = user, IsEmailNotVerified = true };
 
     public static PasswordSignInResult SecondFactorRequired(AppUser user) => new() { User = user, RequiresSecondFactor = true };
 }

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace JwtBlog.Web.Features.Accounts;
 
-// A registration: the new user signed in, the email already taken, or a password the validators reject.
+// A registration: the new user signed in, created but waiting for the address to be verified (mandatory
+// verification), the email already taken, or a password the validators reject.
 public sealed class RegistrationResult
 {
     private RegistrationResult()
@@ -13,7 +14,11 @@ public sealed class RegistrationResult
 
     public static RegistrationResult DuplicateEmail { get; } = new() { IsDuplicateEmail = true };
 
+    public static RegistrationResult VerificationSent { get; } = new() { IsVerificationSent = true };
+
     public IssuedTokens? Tokens { get; private init; }
+
+    public bool IsVerificationSent { get; private init; }
 
     public bool IsDuplicateEmail { get; private init; }
 

@@ -9,6 +9,7 @@ public static class SecurityActors
     public const string PasswordChange = "a password change";
     public const string CommandLine = "a management command";
     public const string SessionCap = "the session cap";
+    public const string PasswordReset = "a password reset";
 
     public static string Admin(int adminId) => "admin " + adminId.ToString(CultureInfo.InvariantCulture);
 }

@@ -20,6 +20,7 @@ public sealed class SignInService(
     AuthCookies cookies,
     DeviceCookies devices,
     SecurityNotices notices,
+    EmailVerification emailVerification,
     IHttpContextAccessor httpContext,
     TimeProvider time,
     ILogger<SignInService> logger)
@@ -43,6 +44,14 @@ public sealed class SignInService(
         {
             LogFailedLogin(user);
             return PasswordSignInResult.Failed;
+        }
+
+        // After the password check, so the answer tells a guesser nothing; the right password ends the failure count.
+        if (emailVerification.Mode == EmailVerificationMode.Mandatory && !user.EmailConfirmed)
+        {
+            await throttling.SucceededAsync(throttleKey, ct);
+            logger.LoginRefusedUnverified(user.Id);
+            return PasswordSignInResult.EmailNotVerified(user);
         }
 
         var verifiedStamp = user.SecurityStamp;
@@ -142,6 +151,25 @@ public sealed class SignInService(
             return RegistrationResult.DuplicateEmail;
         }
 
+        if (emailVerification.Mode != EmailVerificationMode.None && httpContext.HttpContext is { } http)
+        {
+            await db.InWriteTransactionAsync(
+                async token =>
+                {
+                    await emailVerification.AddVerificationEmailAsync(user, user.Email!, http.Request);
+                    await db.SaveChangesAsync(token);
+                },
+                ct);
+        }
+
+        // Mandatory verification signs nobody in before the address is confirmed.
+        if (emailVerification.Mode == EmailVerificationMode.Mandatory)
+        {
+            RememberDevice(user.NormalizedEmail!);
+            logger.Registered(user.Id, RemoteIp);
+            return RegistrationResult.VerificationSent;
+        }
+
         var issued = await tokens.StartSessionAsync(user, SessionStart.Password, ct);
         RememberDevice(user.NormalizedEmail!);
         logger.Registered(user.Id, RemoteIp);
@@ -182,6 +210,26 @@ public sealed class SignInService(
         logger.PasswordChanged(user.Id);
         logger.SessionsEnded(user.Id, SecurityActors.PasswordChange, ended);
         return PasswordChangeResult.Success(await tokens.StartSessionAsync(user, SessionStart.Password, ct));
+    }
+
+    // The current password of a signed-in user, for a sensitive change; wrong guesses count towards the lockout as
+    // logins do. Returns the wait while locked out, else whether it was right.
+    public async Task<PasswordCheck> CheckPasswordAsync(AppUser user, string password, CancellationToken ct)
+    {
+        var throttleKey = await ThrottleKeyAsync(user.NormalizedEmail!, ct);
+        if (await BeginAttemptAsync(throttleKey, user.NormalizedEmail!, ct) is { } wait)
+        {
+            return new PasswordCheck(false, wait);
+        }
+
+        if (await hashing.VerifyAsync(user.PasswordHash, password, ct) == PasswordVerificationResult.Failed)
+        {
+            logger.PasswordChangeFailed(user.Id, RemoteIp);
+            return new PasswordCheck(false, null);
+        }
+
+        await throttling.SucceededAsync(throttleKey, ct);
+        return new PasswordCheck(true, null);
     }
 
     // Someone else (a management command) creates an account; the caller has validated the password. No session

@@ -1,8 +1,8 @@
 namespace JwtBlog.Web.Features.Accounts;
 
-// dj-rest-auth's UserDetailsSerializer plus gender and date_of_birth.
-public sealed record UserDetails(int Pk, string Email, string FirstName, string LastName, string Gender, DateOnly? DateOfBirth)
+// dj-rest-auth's UserDetailsSerializer plus gender, date_of_birth and the read-only email_verified.
+public sealed record UserDetails(int Pk, string Email, string FirstName, string LastName, string Gender, DateOnly? DateOfBirth, bool EmailVerified)
 {
     public static UserDetails From(AppUser user) =>
-        new(user.Id, user.Email!, user.FirstName, user.LastName, user.Gender, user.DateOfBirth);
+        new(user.Id, user.Email!, user.FirstName, user.LastName, user.Gender, user.DateOfBirth, user.EmailConfirmed);
 }

@@ -17,4 +17,8 @@ public sealed class RateLimitSettings
     // token/refresh/ calls per session per minute: a page refreshes once per access-token lifetime, a loop far more.
     [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
     public int RefreshesPerMinutePerSession { get; set; } = 30;
+
+    // Requests that send email (password reset, verification, change of address) per client per hour: no mail bombing.
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int EmailRequestsPerHourPerIp { get; set; } = 20;
 }

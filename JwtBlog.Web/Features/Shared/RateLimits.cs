@@ -5,6 +5,7 @@ namespace JwtBlog.Web.Features.Shared;
 public static class RateLimits
 {
     public const string AuthPolicy = "auth-per-ip";
+    public const string EmailPolicy = "email-per-ip";
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
@@ -37,6 +38,14 @@ public static class RateLimits
                     : RateLimitPartition.Get(client, _ => new ClientThenSharedLimiter(
                         ClientLimiter(settings), http.RequestServices.GetRequiredService<PasswordHashCeiling>().Limiter));
             });
+            options.AddPolicy(EmailPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                ClientAddress.PartitionKey(http.Connection.RemoteIpAddress, settings.IPv6PrefixLength),
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.EmailRequestsPerHourPerIp,
+                    Window = TimeSpan.FromHours(1),
+                    QueueLimit = 0,
+                }));
         });
         return builder;
     }

@@ -11,6 +11,8 @@ namespace JwtBlog.Web.Features.Admin.Users;
 
 public sealed class EditModel(AppDbContext db, CurrentUser current, SignInService signIn, TimeProvider time) : PageModel
 {
+    public const string MarkedVerified = "Marked the e-mail address verified.";
+
     [BindProperty] public UserInput Input { get; set; } = new();
 
     public AppUser Target { get; private set; } = null!;
@@ -92,6 +94,35 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
             },
             ct);
         TempData["Status"] = $"All sessions of {Target.Email} were ended.";
+        return RedirectToPage(new { id });
+    }
+
+    // Staff vouch for the address (allauth's admin "verified" flag); recorded in the admin log.
+    public async Task<IActionResult> OnPostMarkVerifiedAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+
+        if (!Target.EmailConfirmed)
+        {
+            Target.EmailConfirmed = true;
+            await db.InWriteTransactionAsync(
+                async token =>
+                {
+                    db.LogAction(Actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change, MarkedVerified);
+                    await db.SaveChangesAsync(token);
+                },
+                ct);
+        }
+
+        TempData["Status"] = $"The address {Target.Email} is marked verified.";
         return RedirectToPage(new { id });
     }
 

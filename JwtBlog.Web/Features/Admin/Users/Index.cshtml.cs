@@ -15,6 +15,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     [FromQuery] public bool? Active { get; set; }
     [FromQuery] public bool? Staff { get; set; }
     [FromQuery] public bool? Superuser { get; set; }
+    [FromQuery] public bool? Verified { get; set; }
     [FromQuery] public string? Sort { get; set; }
 
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
@@ -57,13 +58,18 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             users = users.Where(u => u.IsSuperuser == superuser);
         }
 
+        if (Verified is { } verified)
+        {
+            users = users.Where(u => u.EmailConfirmed == verified);
+        }
+
         // The list is ordered by (key, Id), descending for "-"; reading backwards flips it.
         var descending = Sort!.StartsWith('-') != backwards;
         users = Sort.EndsWith("email", StringComparison.Ordinal)
             ? SeekByEmail(users, cursor, descending)
             : SeekByDateJoined(users, cursor, descending);
         return await users.Take(Keyset.PageSize + 1)
-            .Select(u => new UserRow(u.Id, u.Email!, u.NormalizedEmail!, u.FirstName, u.LastName, u.IsActive, u.IsStaff, u.IsSuperuser, u.DateJoined, u.LastLogin))
+            .Select(u => new UserRow(u.Id, u.Email!, u.NormalizedEmail!, u.FirstName, u.LastName, u.IsActive, u.IsStaff, u.IsSuperuser, u.EmailConfirmed, u.DateJoined, u.LastLogin))
             .ToListAsync(ct);
     }
 
@@ -114,6 +120,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             ["active"] = Format(Active),
             ["staff"] = Format(Staff),
             ["superuser"] = Format(Superuser),
+            ["verified"] = Format(Verified),
             ["sort"] = Sort == Sorts[0] ? null : Sort,
         };
         foreach (var (name, value) in changes)
@@ -135,5 +142,5 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public sealed record UserRow(
         int Id, string Email, string NormalizedEmail, string FirstName, string LastName,
-        bool IsActive, bool IsStaff, bool IsSuperuser, DateTime DateJoined, DateTime? LastLogin);
+        bool IsActive, bool IsStaff, bool IsSuperuser, bool EmailVerified, DateTime DateJoined, DateTime? LastLogin);
 }

@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// Password reset (dj-rest-auth), address verification (allauth) and change of address, under /accounts/.
+public static class AccountEmailEndpoints
+{
+    public const string ResetSent = "Password reset e-mail has been sent.";
+    public const string ResetDone = "Password has been reset with the new password.";
+    public const string NotVerified = "E-mail is not verified.";
+    public const string VerificationSent = "Verification e-mail sent.";
+
+    public static void MapAccountEmailEndpoints(this RouteGroupBuilder group)
+    {
+        // The CSRF check applies as everywhere: it only asks a caller signed in by cookie, and the pages send the header.
+        group.MapPost("/password/reset/", RequestPasswordReset).WithSummary("Email a password reset link")
+            .RequireRateLimiting(RateLimits.EmailPolicy).ProducesDetail(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/password/reset/confirm/", ConfirmPasswordResetAsync).WithSummary("Set a new password with an emailed token")
+            .RequireRateLimiting(RateLimits.AuthPolicy)
+            .ProducesDetail(StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/join/verify-email/", VerifyEmailAsync).WithSummary("Confirm an address with an emailed key")
+            .RequireRateLimiting(RateLimits.EmailPolicy)
+            .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
+        group.MapPost("/join/resend-email/", ResendEmailAsync).WithSummary("Send the verification email again")
+            .RequireRateLimiting(RateLimits.EmailPolicy).ProducesDetail(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/email/change/cancel/", CancelEmailChangeAsync).WithSummary("Cancel a change of address from the old address")
+            .RequireRateLimiting(RateLimits.EmailPolicy)
+            .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
+        group.MapPost("/email/change/", RequestEmailChangeAsync).WithSummary("Change your e-mail address").RequireAuthorization()
+            .RequireRateLimiting(RateLimits.EmailPolicy)
+            .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+    }
+
+    // The same answer, headers and work for every well-formed address: the lookup happens after the answer.
+    private static Results<Ok<DetailResponse>, JsonHttpResult<DetailResponse>> RequestPasswordReset(
+        JsonRequest<PasswordResetRequest> request, HttpContext http, UserManager<AppUser> users, AddressMailLimits limits,
+        PasswordResetQueue queue, PublicUrls urls)
+    {
+        var email = request.Value.Email;
+        if (limits.TryTake(users.NormalizeEmail(EmailAddress.Normalize(email))) is { } wait)
+        {
+            return TooMany(http, wait);
+        }
+
+        queue.Enqueue(new PasswordResetJob(email, urls.For(http.Request, "/password/reset/")));
+        return TypedResults.Ok(new DetailResponse(ResetSent));
+    }
+
+    private static async Task<Results<Ok<DetailResponse>, BadRequest<FieldErrors>>> ConfirmPasswordResetAsync(
+        JsonRequest<PasswordResetConfirmRequest> request, HttpContext http, PasswordResets resets)
+    {
+        var (uid, token, password1, password2) = request.Value;
+        var errors = await resets.ConfirmAsync(uid, token, password1, password2, http.RequestAborted);
+        return errors.Any ? errors.ToResult() : TypedResults.Ok(new DetailResponse(ResetDone));
+    }
+
+    private static async Task<Results<Ok<DetailResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> VerifyEmailAsync(
+        JsonRequest<EmailKeyRequest> request, HttpContext http, EmailVerification verification)
+    {
+        return await verification.ConfirmAsync(request.Value.Key, http.RequestAborted) switch
+        {
+            EmailConfirmationResult.Confirmed => TypedResults.Ok(new DetailResponse("ok")),
+            EmailConfirmationResult.AddressTaken => ApiResults.NonField(UserAccounts.DuplicateEmail),
+            _ => ApiResults.Detail("Not found.", StatusCodes.Status404NotFound),
+        };
+    }
+
+    private static async Task<Results<Ok<DetailResponse>, JsonHttpResult<DetailResponse>>> ResendEmailAsync(
+        JsonRequest<PasswordResetRequest> request, HttpContext http, UserManager<AppUser> users, AddressMailLimits limits,
+        EmailVerification verification, IOptions<AccountOptions> options)
+    {
+        var address = users.NormalizeEmail(EmailAddress.Normalize(request.Value.Email));
+        if (limits.TryStartCooldown("verify " + address, options.Value.VerificationEmailCooldown) is { } cooldown)
+        {
+            return TooMany(http, cooldown);
+        }
+
+        if (limits.TryTake(address) is { } wait)
+        {
+            return TooMany(http, wait);
+        }
+
+        await verification.ResendAsync(request.Value.Email, http.Request, http.RequestAborted);
+        return TypedResults.Ok(new DetailResponse("ok"));
+    }
+
+    private static async Task<Results<Ok<DetailResponse>, JsonHttpResult<DetailResponse>>> CancelEmailChangeAsync(
+        JsonRequest<EmailKeyRequest> request, HttpContext http, EmailChanges changes) =>
+        await changes.CancelAsync(request.Value.Key, http.RequestAborted)
+            ? TypedResults.Ok(new DetailResponse("ok"))
+            : ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<DetailResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> RequestEmailChangeAsync(
+        JsonRequest<EmailChangeRequest> request, HttpContext http, ClaimsPrincipal principal, AppDbContext db, UserManager<AppUser> users,
+        SignInService signIn, AddressMailLimits limits, EmailChanges changes)
+    {
+        var (newEmail, password) = request.Value;
+        var user = await db.Users.FindAsync([principal.UserId()], http.RequestAborted);
+        if (user is null)
+        {
+            return ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
+        }
+
+        var check = await signIn.CheckPasswordAsync(user, password, http.RequestAborted);
+        if (check.LockoutWait is { } locked)
+        {
+            return TooMany(http, locked);
+        }
+
+        var errors = new FieldErrors();
+        if (!check.IsCorrect)
+        {
+            errors.Add("password", "Your password was entered incorrectly. Please enter it again.");
+            return errors.ToResult();
+        }
+
+        var normalized = users.NormalizeEmail(EmailAddress.Normalize(newEmail));
+        if (normalized == user.NormalizedEmail)
+        {
+            errors.Add("new_email", EmailChanges.SameAddress);
+        }
+        else if (await users.FindByEmailAsync(newEmail) is not null)
+        {
+            errors.Add("new_email", UserAccounts.DuplicateEmail);
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToResult();
+        }
+
+        if (limits.TryTake(normalized) is { } wait)
+        {
+            return TooMany(http, wait);
+        }
+
+        await changes.RequestAsync(user, newEmail, http.Request, http.RequestAborted);
+        return TypedResults.Ok(new DetailResponse(VerificationSent));
+    }
+
+    private static JsonHttpResult<DetailResponse> TooMany(HttpContext http, TimeSpan wait)
+    {
+        RetryAfter.Set(http.Response, wait);
+        return ApiResults.Detail(ErrorMessages.TooManyRequests, StatusCodes.Status429TooManyRequests);
+    }
+}

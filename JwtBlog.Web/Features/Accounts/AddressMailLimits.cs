@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// Limits on emails asked for an address, counted alike for known and unknown addresses so that an answer reveals
+// nothing: Accounts:EmailsPerAddressPerHour for every kind, and a cooldown for resent verification emails. Kept in
+// memory (one count per instance), like the other rate limiters.
+public sealed class AddressMailLimits(TimeProvider time, IOptions<AccountOptions> options)
+{
+    private const int PruneAbove = 10_000;
+    private static readonly TimeSpan _window = TimeSpan.FromHours(1);
+
+    private readonly Dictionary<string, (DateTimeOffset Start, int Count)> _hourly = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _cooldowns = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    // Null when one more email may go to this address, else how long to wait.
+    public TimeSpan? TryTake(string normalizedAddress)
+    {
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            if (_hourly.Count > PruneAbove)
+            {
+                foreach (var stale in _hourly.Where(e => now - e.Value.Start >= _window).Select(e => e.Key).ToList())
+                {
+                    _hourly.Remove(stale);
+                }
+            }
+
+            if (!_hourly.TryGetValue(normalizedAddress, out var entry) || now - entry.Start >= _window)
+            {
+                entry = (now, 0);
+            }
+
+            if (entry.Count >= options.Value.EmailsPerAddressPerHour)
+            {
+                return entry.Start + _window - now;
+            }
+
+            _hourly[normalizedAddress] = (entry.Start, entry.Count + 1);
+            return null;
+        }
+    }
+
+    // Null when the cooldown of this key has passed (and starts it again), else how long to wait.
+    public TimeSpan? TryStartCooldown(string key, TimeSpan cooldown)
+    {
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            if (_cooldowns.Count > PruneAbove)
+            {
+                foreach (var stale in _cooldowns.Where(e => e.Value <= now).Select(e => e.Key).ToList())
+                {
+                    _cooldowns.Remove(stale);
+                }
+            }
+
+            if (_cooldowns.TryGetValue(key, out var until) && until > now)
+            {
+                return until - now;
+            }
+
+            _cooldowns[key] = now + cooldown;
+            return null;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Email;
+using JwtBlog.Web.Features.Shared;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// A change of address: the new address gets a verification key (EmailVerification.ConfirmAsync makes the change),
+// the old one a notice with a cancel link. Nothing changes until the new address is confirmed; a newer request
+// replaces the pending one.
+public sealed class EmailChanges(
+    AppDbContext db,
+    AccountTokens accountTokens,
+    EmailVerification verification,
+    EmailComposer composer,
+    EmailOutbox outbox,
+    PublicUrls urls,
+    ILogger<EmailChanges> logger)
+{
+    public const string SameAddress = "This is already your e-mail address.";
+
+    public async Task RequestAsync(AppUser user, string newEmail, HttpRequest request, CancellationToken ct)
+    {
+        newEmail = EmailAddress.Normalize(newEmail);
+        var oldEmail = user.Email!;
+        await db.InWriteTransactionAsync(
+            async token =>
+            {
+                user.PendingEmail = newEmail;
+                await verification.AddVerificationEmailAsync(user, newEmail, request);
+                var cancelKey = await accountTokens.CreateChangeCancelKeyAsync(user, newEmail);
+                outbox.Add(composer.Compose(
+                    oldEmail,
+                    "Your e-mail address is about to change",
+                    [
+                        $"Someone signed in to your account asked to change its e-mail address from {oldEmail} to {newEmail}.",
+                        "The change happens when the new address is confirmed. If it was not you, cancel it and change your password.",
+                    ],
+                    new EmailLink("Cancel the change", urls.For(request, "/email/change/cancel/" + cancelKey))));
+                await db.SaveChangesAsync(token);
+            },
+            ct);
+        logger.EmailChangeRequested(user.Id);
+    }
+
+    // False for a bad or expired key, or when no change to that address is pending any more.
+    public async Task<bool> CancelAsync(string key, CancellationToken ct)
+    {
+        if (AccountTokens.ReadVerificationKey(key) is not { } parts
+            || await db.Users.FindAsync([parts.UserId], ct) is not { PendingEmail: { } pending } user
+            || !string.Equals(pending, parts.Email, StringComparison.OrdinalIgnoreCase)
+            || !await accountTokens.IsValidChangeCancelTokenAsync(user, pending, parts.Token))
+        {
+            return false;
+        }
+
+        user.PendingEmail = null;
+        await db.InWriteTransactionAsync(token => db.SaveChangesAsync(token), ct);
+        logger.EmailChangeCancelled(user.Id);
+        return true;
+    }
+}

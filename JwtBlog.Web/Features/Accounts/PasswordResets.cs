@@ -1,0 +1,113 @@
+using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Email;
+using JwtBlog.Web.Features.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtBlog.Web.Features.Accounts;
+
+// dj-rest-auth's password reset: a link by email (PasswordResetMailer calls SendLinkAsync), then a new password for
+// a valid uid and token. Only the newest link works, once, and a password change kills it (AccountTokens).
+public sealed class PasswordResets(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    UserAccounts accounts,
+    AccountTokens accountTokens,
+    PasswordHashing hashing,
+    LoginThrottling throttling,
+    TokenService tokens,
+    IEmailSender<AppUser> sender,
+    SecurityNotices notices,
+    ILogger<PasswordResets> logger)
+{
+    public const string InvalidValue = "Invalid value";
+    public const string Mismatch = "The two password fields didn\u2019t match.";
+
+    public async Task SendLinkAsync(PasswordResetJob job, CancellationToken ct)
+    {
+        var user = await users.FindByEmailAsync(job.Email);
+        if (user is not { IsActive: true })
+        {
+            logger.PasswordResetUnknownEmail();
+            return;
+        }
+
+        // A newer link kills the older ones: their purpose names the previous generation.
+        await db.InWriteTransactionAsync(
+            async token =>
+            {
+                user.PasswordResetGeneration++;
+                var resetToken = await accountTokens.CreateResetTokenAsync(user);
+                await sender.SendPasswordResetLinkAsync(user, user.Email!, job.LinkBase + AccountTokens.EncodeUid(user.Id) + "/" + resetToken);
+                await db.SaveChangesAsync(token);
+            },
+            ct);
+        logger.PasswordResetRequested(user.Id);
+    }
+
+    // The uid and token first (as dj-rest-auth), then the password rules on new_password2. Success ends every session,
+    // clears the lockout and marks the address verified: only its owner could read the link.
+    public async Task<FieldErrors> ConfirmAsync(
+        string uid, string token, string newPassword1, string newPassword2, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var user = AccountTokens.DecodeUid(uid) is { } userId ? await db.Users.FindAsync([userId], ct) : null;
+        if (user is not { IsActive: true })
+        {
+            errors.Add("uid", InvalidValue);
+            return errors;
+        }
+
+        if (!await accountTokens.IsValidResetTokenAsync(user, token))
+        {
+            errors.Add("token", InvalidValue);
+            return errors;
+        }
+
+        if (newPassword1 != newPassword2)
+        {
+            errors.Add("new_password2", Mismatch);
+            return errors;
+        }
+
+        var rejected = await accounts.ValidatePasswordAsync(user, newPassword2);
+        if (rejected.Count > 0)
+        {
+            errors.Add("new_password2", rejected.Select(e => e.Description));
+            return errors;
+        }
+
+        var hash = await hashing.HashAsync(newPassword2, ct);
+        var (stamp, generation) = (user.SecurityStamp, user.PasswordResetGeneration);
+        var ended = await db.InWriteTransactionAsync(
+            async t =>
+            {
+                // Single use: a parallel confirmation with the same token (or a newer request) got here first.
+                if (!await db.Users.AnyAsync(u => u.Id == user.Id && u.SecurityStamp == stamp && u.PasswordResetGeneration == generation, t))
+                {
+                    return (int?)null;
+                }
+
+                user.PasswordHash = hash;
+                user.SecurityStamp = Guid.NewGuid().ToString("N");
+                user.PasswordResetGeneration++;
+                user.EmailConfirmed = true;
+                notices.PasswordChanged(user);
+                await db.SaveChangesAsync(t);
+                await throttling.SucceededAsync(user.NormalizedEmail!, t);
+                return await tokens.EndSessionsAsync(user.Id, null, t);
+            },
+            ct);
+
+        if (ended is null)
+        {
+            errors.Add("token", InvalidValue);
+            return errors;
+        }
+
+        logger.PasswordReset(user.Id);
+        logger.SessionsEnded(user.Id, SecurityActors.PasswordReset, ended.Value);
+        return errors;
+    }
+}

@@ -1,4 +1,5 @@
 using JwtBlog.Web.Features.Admin;
+using JwtBlog.Web.Features.Blog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,10 +18,12 @@ public static class DataExtensions
 
         // The factory serves singletons and background work; AppDbContext itself stays resolvable per scope.
         builder.Services.AddSingleton<AdminChangeLogging>();
+        builder.Services.AddSingleton<FeedCache>();
+        builder.Services.AddSingleton<FeedWriteWatcher>();
         builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
         {
             configureProvider(options);
-            options.AddInterceptors(services.GetRequiredService<AdminChangeLogging>());
+            options.AddInterceptors(services.GetRequiredService<AdminChangeLogging>(), services.GetRequiredService<FeedWriteWatcher>());
         });
         builder.Services.AddHostedService<ExpiredRowsCleanup>();
         builder.Services.AddSingleton<WriteGate>();

@@ -35,7 +35,7 @@ public static class BlogEndpoints
     private static async Task<Results<Ok<PostListResponse>, BadRequest<FieldErrors>>> ListAsync(
         [FromQuery, Description("Posts per page, an integer from 1 to 100 (20 when absent).")] string? limit,
         [FromQuery, Description("Where the page starts: the cursor of the previous page's next link.")] string? cursor,
-        HttpRequest request, AppDbContext db, CancellationToken ct)
+        HttpRequest request, AppDbContext db, FeedCache cache, CancellationToken ct)
     {
         // Taken as text and parsed by PostFeed, so a malformed value gets DRF's field error, not the binder's 400.
         var (feed, errors) = PostFeed.Parse(limit, cursor);
@@ -44,7 +44,7 @@ public static class BlogEndpoints
             return errors!.ToResult();
         }
 
-        var page = await PostFeed.ReadAsync(db, feed, excerptLength: null, ct);
+        var page = await PostFeed.ReadAsync(db, cache, feed, excerptLength: null, ct);
         var next = page.NextCursor is null
             ? null
             : $"{request.PathBase}/blog/?limit={feed.Limit}&cursor={Uri.EscapeDataString(page.NextCursor)}";

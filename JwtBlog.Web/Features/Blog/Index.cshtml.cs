@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace JwtBlog.Web.Features.Blog;
 
 // The home page: the API's newest-first list and cursors, with an excerpt of each post.
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, FeedCache cache) : PageModel
 {
     public const int ExcerptLength = 200;
 
@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         }
 
         // One character more than the excerpt shows, to know whether to add an ellipsis.
-        var page = await PostFeed.ReadAsync(db, feed, ExcerptLength + 1, ct);
+        var page = await PostFeed.ReadAsync(db, cache, feed, ExcerptLength + 1, ct);
         Posts = page.Posts;
         IsFirstPage = feed.BeforeId is null;
         if (page.NextCursor is not null)

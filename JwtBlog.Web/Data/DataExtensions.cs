@@ -27,6 +27,7 @@ public static class DataExtensions
         });
         builder.Services.AddHostedService<ExpiredRowsCleanup>();
         builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<WriteBatcher>();
         return builder;
     }
 

@@ -56,14 +56,19 @@ public static class BlogEndpoints
 
     [PostWrite(PostWrite.Create)]
     private static async Task<Results<Created<PostCreatedResponse>, JsonHttpResult<DetailResponse>>> CreateAsync(
-        JsonRequest<NewPostRequest> request, HttpContext http, CurrentUser current, AppDbContext db, TimeProvider time)
+        JsonRequest<NewPostRequest> request, HttpContext http, CurrentUser current, WriteBatcher writes, TimeProvider time)
     {
         // ActiveWriter has refused anyone else.
         var user = (await current.GetAsync())!;
         var now = time.GetUtcNow().UtcDateTime;
         var post = new Post { Title = request.Value.Title, Content = request.Value.Content, AuthorId = user.Id, CreatedAt = now, UpdatedAt = now };
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(http.RequestAborted);
+
+        // Committed with the other new posts waiting for the database; answered only once that commit is done.
+        await writes.RunAsync((db, ct) =>
+        {
+            db.Posts.Add(post);
+            return db.SaveChangesAsync(ct);
+        });
 
         var view = new PostView(post.Id, post.Title, post.Content, user.Id, user.Email, post.CreatedAt, post.UpdatedAt);
         return TypedResults.Created($"{http.Request.PathBase}/blog/{post.Id}/", new PostCreatedResponse(Created, PostResponse.From(view)));

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JwtBlog.Tests.Platform;
 
-// Group commit: the writes queued while the gate is held are committed together, and one failing write fails alone.
+// Group commit: writes queued while the gate is held wait for it, and one failing write fails alone.
 public sealed class WriteBatcherTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 {
     [Fact]
@@ -18,7 +18,7 @@ public sealed class WriteBatcherTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
             .Select(i => new Post { Title = $"Batched {i}", Content = "x", CreatedAt = now, UpdatedAt = now })
             .ToList();
 
-        // While the gate is held, every write only queues; the first caller to get the gate commits all five.
+        // While the gate is held, every write only queues; the batcher commits them once it gets the gate.
         Task[] writes;
         using (await app.Services.GetRequiredService<WriteGate>().EnterAsync(TestContext.Current.CancellationToken))
         {

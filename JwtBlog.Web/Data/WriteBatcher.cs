@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Web.Data;
@@ -7,25 +7,23 @@ namespace JwtBlog.Web.Data;
 // the writes that queue while one batch commits are committed together in the next: one transaction, one sync. Each
 // write runs in its own savepoint on a shared context, so one that throws is undone alone and only its caller sees
 // the error; a caller is answered only after the commit that holds its write (or with the commit's error).
-// Whoever gets the WriteGate with its write still queued commits everything queued; the others find theirs done.
-public sealed class WriteBatcher(IDbContextFactory<AppDbContext> databases, WriteGate gate)
+// One loop, started by the first write, commits the batches at the WriteGate, so it takes turns with the other writes.
+public sealed class WriteBatcher(IDbContextFactory<AppDbContext> databases, WriteGate gate) : IDisposable
 {
     private const int MaxBatch = 256;
     private const string Savepoint = "batched_write";
-    private readonly ConcurrentQueue<PendingWrite> _queue = new();
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private int _started;
 
-    // The write gets a context of its own batch and a token that ends with the app, not with the caller's request:
-    // the batch it joined commits whole.
+    // The write gets a context of its own batch and a token that never ends: the batch it joined commits whole, even
+    // when its caller has gone. Not for use inside InWriteTransactionAsync (the gate is already held there).
     public async Task<T> RunAsync<T>(Func<AppDbContext, CancellationToken, Task<T>> write)
     {
         var pending = new PendingWrite<T>(write);
-        _queue.Enqueue(pending);
-        using (await gate.EnterAsync(CancellationToken.None))
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+        if (Interlocked.Exchange(ref _started, 1) == 0)
         {
-            if (!pending.Task.IsCompleted)
-            {
-                await CommitQueuedAsync();
-            }
+            _ = Task.Run(CommitLoopAsync);
         }
 
         return await pending.Task;
@@ -37,14 +35,30 @@ public sealed class WriteBatcher(IDbContextFactory<AppDbContext> databases, Writ
         return true;
     });
 
-    private async Task CommitQueuedAsync()
-    {
-        var batch = new List<PendingWrite>();
-        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
-        {
-            batch.Add(next);
-        }
+    public void Dispose() => _queue.Writer.TryComplete();
 
+    private async Task CommitLoopAsync()
+    {
+        var queue = _queue.Reader;
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await queue.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && queue.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            using (await gate.EnterAsync(CancellationToken.None))
+            {
+                await CommitAsync(batch);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
         var written = new List<PendingWrite>(batch.Count);
         try
         {

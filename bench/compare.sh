@@ -13,6 +13,7 @@
 #   BENCH_BEFORE=<commit>  also publishes that commit (a git worktree in the temporary folder) and measures it in the
 #                          same rounds: the "before" column
 #   BENCH_POSTS=<n>        posts seeded before the run (default 1000; the write row adds more)
+#   BENCH_WARMUP=<seconds> warm-up per row and app before the rounds (default 3; the JIT needs it on a busy machine)
 #   BENCH_DIR=<folder>     where to work (default a new temporary folder, deleted at the end unless BENCH_KEEP=1)
 # For the write row the bench raises the per-user post limits (RateLimiting:PostsPerMinutePerUser and
 # RateLimiting:PostsPerDayPerUser) for its run: one bench user writes thousands of posts a second. Logins happen only
@@ -24,6 +25,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${1:-5}
 ROUNDS=${2:-3}
+WARMUP=${BENCH_WARMUP:-3}
 POSTS=${BENCH_POSTS:-1000}
 BEFORE=${BENCH_BEFORE:-}
 BASE_PORT=${BENCH_PORT:-5290}
@@ -159,9 +161,9 @@ measure() {
        END { printf "%.0f %.1f\n", rps, p99 }' <<<"$out"
 }
 
-echo "== Warm-up (2 s per row and app)"
-measure bare auth 2 >/dev/null
-for app in "${APPS[@]}"; do for row in "${ROWS[@]}"; do measure "$app" "$row" 2 >/dev/null; done; done
+echo "== Warm-up (${WARMUP}s per row and app)"
+measure bare auth "$WARMUP" >/dev/null
+for app in "${APPS[@]}"; do for row in "${ROWS[@]}"; do measure "$app" "$row" "$WARMUP" >/dev/null; done; done
 
 for round in $(seq 1 "$ROUNDS"); do
   echo "== Round $round of $ROUNDS (${DURATION}s each)   [load average: $(cut -d' ' -f1-3 /proc/loadavg)]"

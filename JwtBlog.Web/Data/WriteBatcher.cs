@@ -48,11 +48,7 @@ public sealed class WriteBatcher(IDbContextFactory<AppDbContext> databases, Writ
                 batch.Add(next);
             }
 
-            using (await gate.EnterAsync(CancellationToken.None))
-            {
-                await CommitAsync(batch);
-            }
-
+            await CommitAsync(batch);
             batch.Clear();
         }
     }
@@ -62,6 +58,7 @@ public sealed class WriteBatcher(IDbContextFactory<AppDbContext> databases, Writ
         var written = new List<PendingWrite>(batch.Count);
         try
         {
+            using var writing = await gate.EnterAsync(CancellationToken.None);
             await using var db = await databases.CreateDbContextAsync();
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync();

@@ -1,4 +1,5 @@
 using JwtBlog.Web.Features.Admin;
+using JwtBlog.Web.Features.Blog;
 using JwtBlog.Web.Features.Email;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -20,13 +21,19 @@ public static class DataExtensions
         builder.Services.AddSingleton<AdminChangeLogging>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitSignal>();
+        builder.Services.AddSingleton<FeedCache>();
+        builder.Services.AddSingleton<FeedWriteWatcher>();
         builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
         {
             configureProvider(options);
-            options.AddInterceptors(services.GetRequiredService<AdminChangeLogging>(), services.GetRequiredService<OutboxCommitSignal>());
+            options.AddInterceptors(
+                services.GetRequiredService<AdminChangeLogging>(),
+                services.GetRequiredService<OutboxCommitSignal>(),
+                services.GetRequiredService<FeedWriteWatcher>());
         });
         builder.Services.AddHostedService<ExpiredRowsCleanup>();
         builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<WriteBatcher>();
         return builder;
     }
 

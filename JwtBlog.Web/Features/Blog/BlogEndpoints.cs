@@ -35,7 +35,7 @@ public static class BlogEndpoints
     private static async Task<Results<Ok<PostListResponse>, BadRequest<FieldErrors>>> ListAsync(
         [FromQuery, Description("Posts per page, an integer from 1 to 100 (20 when absent).")] string? limit,
         [FromQuery, Description("Where the page starts: the cursor of the previous page's next link.")] string? cursor,
-        HttpRequest request, AppDbContext db, CancellationToken ct)
+        HttpRequest request, AppDbContext db, FeedCache cache, CancellationToken ct)
     {
         // Taken as text and parsed by PostFeed, so a malformed value gets DRF's field error, not the binder's 400.
         var (feed, errors) = PostFeed.Parse(limit, cursor);
@@ -44,7 +44,7 @@ public static class BlogEndpoints
             return errors!.ToResult();
         }
 
-        var page = await PostFeed.ReadAsync(db, feed, excerptLength: null, ct);
+        var page = await PostFeed.ReadAsync(db, cache, feed, excerptLength: null, ct);
         var next = page.NextCursor is null
             ? null
             : $"{request.PathBase}/blog/?limit={feed.Limit}&cursor={Uri.EscapeDataString(page.NextCursor)}";
@@ -56,14 +56,19 @@ public static class BlogEndpoints
 
     [PostWrite(PostWrite.Create)]
     private static async Task<Results<Created<PostCreatedResponse>, JsonHttpResult<DetailResponse>>> CreateAsync(
-        JsonRequest<NewPostRequest> request, HttpContext http, CurrentUser current, AppDbContext db, TimeProvider time)
+        JsonRequest<NewPostRequest> request, HttpContext http, CurrentUser current, WriteBatcher writes, TimeProvider time)
     {
         // ActiveWriter has refused anyone else.
         var user = (await current.GetAsync())!;
         var now = time.GetUtcNow().UtcDateTime;
         var post = new Post { Title = request.Value.Title, Content = request.Value.Content, AuthorId = user.Id, CreatedAt = now, UpdatedAt = now };
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(http.RequestAborted);
+
+        // Committed with the other new posts waiting for the database; answered only once that commit is done.
+        await writes.RunAsync((db, ct) =>
+        {
+            db.Posts.Add(post);
+            return db.SaveChangesAsync(ct);
+        });
 
         var view = new PostView(post.Id, post.Title, post.Content, user.Id, user.Email, post.CreatedAt, post.UpdatedAt);
         return TypedResults.Created($"{http.Request.PathBase}/blog/{post.Id}/", new PostCreatedResponse(Created, PostResponse.From(view)));

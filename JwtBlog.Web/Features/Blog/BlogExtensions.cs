@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.TagHelpers;
+
 namespace JwtBlog.Web.Features.Blog;
 
 public static class BlogExtensions
@@ -6,6 +8,9 @@ public static class BlogExtensions
     {
         builder.Services.AddOptions<PostWriteLimitSettings>().BindConfiguration("RateLimiting").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PostWriteLimiter>();
+
+        // The home page's cached lists (one per feed version and limit, about 20 KB each) stay small.
+        builder.Services.Configure<CacheTagHelperOptions>(options => options.SizeLimit = 4 * 1024 * 1024);
         return builder;
     }
 }

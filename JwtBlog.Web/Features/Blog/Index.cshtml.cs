@@ -6,15 +6,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace JwtBlog.Web.Features.Blog;
 
 // The home page: the API's newest-first list and cursors, with an excerpt of each post.
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, FeedCache cache) : PageModel
 {
     public const int ExcerptLength = 200;
+
+    // Old versions' lists are never asked for again; they leave the cache after this.
+    public static readonly TimeSpan ListCacheLifetime = TimeSpan.FromMinutes(1);
 
     public IReadOnlyList<PostView> Posts { get; private set; } = [];
 
     public bool IsFirstPage { get; private set; }
 
     public string? NextUrl { get; private set; }
+
+    // The first page's rendered list is cached (the <cache> tag helper) under the feed's version as read before the
+    // posts were: a write changes the version, so no request that starts after a write sees an older list.
+    public string? ListCacheKey { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -24,10 +31,13 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             return BadRequest();
         }
 
+        var version = cache.Version;
+
         // One character more than the excerpt shows, to know whether to add an ellipsis.
-        var page = await PostFeed.ReadAsync(db, feed, ExcerptLength + 1, ct);
+        var page = await PostFeed.ReadAsync(db, cache, feed, ExcerptLength + 1, ct);
         Posts = page.Posts;
         IsFirstPage = feed.BeforeId is null;
+        ListCacheKey = IsFirstPage ? string.Create(CultureInfo.InvariantCulture, $"{version}/{feed.Limit}") : null;
         if (page.NextCursor is not null)
         {
             var limit = feed.Limit == PostFeed.DefaultLimit ? "" : $"limit={feed.Limit.ToString(CultureInfo.InvariantCulture)}&";

@@ -52,8 +52,27 @@ public static class PostFeed
         return errors.Any ? (null, errors) : (new FeedRequest(limit, beforeId), null);
     }
 
+    // The first page comes from the FeedCache while no write has happened since it was read; deeper pages are read.
+    public static async Task<FeedPage> ReadAsync(AppDbContext db, FeedCache cache, FeedRequest request, int? excerptLength, CancellationToken ct)
+    {
+        if (request.BeforeId is not null)
+        {
+            return await QueryAsync(db, request, excerptLength, ct);
+        }
+
+        if (cache.TryGetFirstPage(request.Limit, excerptLength, out var cached))
+        {
+            return cached;
+        }
+
+        var version = cache.Version;
+        var page = await QueryAsync(db, request, excerptLength, ct);
+        cache.StoreFirstPage(request.Limit, excerptLength, version, page);
+        return page;
+    }
+
     // One row more than asked tells whether there is a next page.
-    public static async Task<FeedPage> ReadAsync(AppDbContext db, FeedRequest request, int? excerptLength, CancellationToken ct)
+    private static async Task<FeedPage> QueryAsync(AppDbContext db, FeedRequest request, int? excerptLength, CancellationToken ct)
     {
         var posts = db.Posts.AsNoTracking();
         if (request.BeforeId is { } beforeId)

@@ -18,6 +18,7 @@ dotnet publish JwtBlog.Web -c Release -o "$work/app" --nologo -v quiet >/dev/nul
 export ASPNETCORE_ENVIRONMENT=Production
 export ASPNETCORE_URLS="http://127.0.0.1:$port"
 export App__PublicBaseUrl="http://127.0.0.1:$port"
+export Email__PickupDirectory="$work/mail"
 export ConnectionStrings__Default="Data Source=$work/bench.db"
 export DataDirectory="$work/data"
 export Jwt__SigningKey="bench-signing-key-$(head -c 24 /dev/urandom | base64)"

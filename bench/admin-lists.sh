@@ -26,6 +26,7 @@ export ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__Default="Data Source=$DB"
 export DataDirectory="$BENCH_DIR/data"
 export App__PublicBaseUrl="http://127.0.0.1"
+export Email__PickupDirectory="$BENCH_DIR/mail"
 export Jwt__SigningKey="bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz"
 export JWTBLOG_SUPERUSER_PASSWORD="Bench-Admin-Pass-2024"
 

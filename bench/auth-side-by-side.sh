@@ -10,7 +10,7 @@ git worktree add -q --detach "$old_tree" "$old_ref"
 start() { # name dir port
   local w=/tmp/cmp-$1; rm -rf $w; mkdir -p $w
   dotnet publish $2/JwtBlog.Web -c Release -o "$w/app" --nologo -v quiet >/dev/null
-  (cd "$w/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$3" App__PublicBaseUrl="http://127.0.0.1:$3" ConnectionStrings__Default="Data Source=$w/bench.db" \
+  (cd "$w/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$3" App__PublicBaseUrl="http://127.0.0.1:$3" Email__PickupDirectory="$w/mail" ConnectionStrings__Default="Data Source=$w/bench.db" \
     DataDirectory="$w/data" Jwt__SigningKey="bench-signing-key-$(head -c 24 /dev/urandom | base64)" Logging__LogLevel__Default=Warning \
     RateLimiting__AuthRequestsPerMinutePerIp=1000000 RateLimiting__PasswordHashesPerMinute=1000000 exec dotnet JwtBlog.Web.dll) > "$w/server.log" 2>&1 &
   echo $! > $w/pid

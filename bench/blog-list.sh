@@ -40,7 +40,7 @@ SIGNING_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
 start_app() {
   local name=$1 port=$2 db=$3
   shift 3
-  (cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" App__PublicBaseUrl="http://127.0.0.1:$port" \
+  (cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" App__PublicBaseUrl="http://127.0.0.1:$port" Email__PickupDirectory="$WORK/mail" \
     ConnectionStrings__Default="Data Source=$db" DataDirectory="$WORK/data" Jwt__SigningKey="$SIGNING_KEY" "$@" \
     dotnet JwtBlog.Web.dll >"$WORK/$name.log" 2>&1) &
   APPS[$name]=$!

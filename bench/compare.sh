@@ -69,6 +69,7 @@ wait_for() { # $1 = name, $2 = url
 start_blog() {
   local name=$1 port=$2
   (cd "$WORK/$name" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    App__PublicBaseUrl="http://127.0.0.1:$port" Email__PickupDirectory="$WORK/mail-$name" \
     ConnectionStrings__Default="Data Source=$WORK/$name.db" DataDirectory="$WORK/data-$name" Jwt__SigningKey="$SIGNING_KEY" \
     RateLimiting__AuthRequestsPerMinutePerIp=1000000 RateLimiting__PasswordHashesPerMinute=1000000 \
     RateLimiting__PostsPerMinutePerUser=100000000 RateLimiting__PostsPerDayPerUser=100000000 \

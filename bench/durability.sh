@@ -40,6 +40,7 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 
 start() {
   (cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" \
+    App__PublicBaseUrl="$BASE" Email__PickupDirectory="$WORK/mail" \
     ConnectionStrings__Default="Data Source=$DB" DataDirectory="$WORK/data" Jwt__SigningKey="$SIGNING_KEY" \
     RateLimiting__AuthRequestsPerMinutePerIp=1000000 RateLimiting__PasswordHashesPerMinute=1000000 \
     RateLimiting__PostsPerMinutePerUser=100000000 RateLimiting__PostsPerDayPerUser=100000000 \

@@ -79,6 +79,22 @@ public sealed class SessionLifetimeTests(JwtBlogApp app) : IClassFixture<JwtBlog
     }
 
     [Fact]
+    public async Task AWriterWhoKeepsUsingThePagesStaysSignedInThroughTheSilentRefresh()
+    {
+        var writer = await app.SignInAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromHours(23));
+            var page = await Html.GetDocumentAsync(writer.Client, "/write");
+            Assert.Equal(writer.User.Email, page.QuerySelector("#nav-user")?.TextContent);
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        var after = await writer.Client.GetAsync("/write");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
     public async Task ARememberedSessionSurvivesWeeksUnusedAndEndsThirtyDaysAfterSignIn()
     {
         var response = await LoginAsync(remember: true);

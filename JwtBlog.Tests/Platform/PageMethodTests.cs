@@ -24,7 +24,8 @@ public sealed class PageMethodTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
                     $"POST {url} answered {(int)response.StatusCode}");
                 if (response.StatusCode == HttpStatusCode.MethodNotAllowed)
                 {
-                    Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow);
+                    // /account has named POST handlers (the session forms), so a POST without one is still 405.
+                    Assert.Equal(url == "/account" ? ["GET", "HEAD", "POST"] : ["GET", "HEAD"], response.Content.Headers.Allow);
                 }
             }
         }

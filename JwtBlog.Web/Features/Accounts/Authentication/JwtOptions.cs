@@ -21,12 +21,13 @@ public sealed class JwtOptions
     [Range(typeof(TimeSpan), "00:00:01", "90.00:00:00")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 
-    // A session not kept ("Keep me signed in" unticked) ends after this long without use.
-    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    // A session not kept ("Keep me signed in" unticked) ends after this long without use. At least five minutes:
+    // last_seen_at is written up to about a minute and a half late (SessionActivity).
+    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
     public TimeSpan IdleSessionTimeout { get; set; } = TimeSpan.FromDays(1);
 
     // Every session ends this long after sign-in, however much it is used; a kept session ends no sooner even unused.
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00")]
     public TimeSpan RememberedSessionLifetime { get; set; } = TimeSpan.FromDays(30);
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);

@@ -21,7 +21,8 @@ public sealed class PasskeyConfigurationTests
     [Theory]
     [InlineData("Passkeys:AllowedOrigins:0", "https://blog.example/path", "Passkeys:AllowedOrigins must hold origins only")]
     [InlineData("Passkeys:AllowedOrigins:0", "*", "Passkeys:AllowedOrigins must hold origins only")]
-    [InlineData("Passkeys:ServerDomain", "https://blog.example", "Passkeys:ServerDomain must be a host name")]
+    [InlineData("Passkeys:ServerDomain", "https://blog.example", "Passkeys:ServerDomain must be a domain name")]
+    [InlineData("Passkeys:ServerDomain", "127.0.0.1", "Passkeys:ServerDomain must be a domain name")]
     public void BadPasskeySettingsStopTheStart(string key, string value, string message)
     {
         using var app = JwtBlogApp.With((key, value));

@@ -32,10 +32,13 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.ClickAsync("#login-submit");
         await page.WaitForURLAsync(browser.LocalhostUrl + "/account");
 
+        // The script reveals the add button once its handlers are in place; after each change the page loads again.
         await Expect(page.Locator("#passkeys-empty")).ToBeVisibleAsync();
+        await Expect(page.Locator("#passkey-add")).ToBeVisibleAsync();
         await page.GetByLabel("Name of the new passkey (optional)").FillAsync("Test laptop");
         await page.ClickAsync("#passkey-add");
         await Expect(page.Locator("#passkey-list li")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#passkey-add")).ToBeVisibleAsync();
         await Expect(page.Locator("#passkey-name-0")).ToHaveValueAsync("Test laptop");
         var credentials = await cdp.SendAsync("WebAuthn.getCredentials", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId });
         var credential = credentials!.Value.GetProperty("credentials").EnumerateArray().Single();
@@ -44,7 +47,10 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser) : IClassFixture<
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Work laptop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await Expect(page.Locator("#passkeys-status")).ToHaveTextAsync("Passkey renamed.");
+        await page.ReloadAsync();
         await Expect(page.Locator("#passkey-name-0")).ToHaveValueAsync("Work laptop");
+        await Expect(page.Locator("#passkey-add")).ToBeVisibleAsync();
 
         await page.ClickAsync("#nav-logout");
         await page.WaitForURLAsync(browser.LocalhostUrl + "/");
@@ -59,6 +65,7 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser) : IClassFixture<
         // Removed, the passkey is gone from the list and signs nobody in.
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         await Expect(page.Locator("#passkeys-empty")).ToBeVisibleAsync();
+        await Expect(page.Locator("#passkey-add")).ToBeVisibleAsync();
         await page.ClickAsync("#nav-logout");
         await page.WaitForURLAsync(browser.LocalhostUrl + "/");
         await page.GotoAsync("/login");

@@ -2,9 +2,10 @@ import { apiFetch, clearErrors, formValues, showErrors } from './api.js';
 import { ceremonyMessage, createPasskey, supportsPasskeys } from './webauthn.js';
 
 // The Passkeys section of /account: add (a WebAuthn registration), rename, remove. The list is server-rendered;
-// after a change the page is loaded again.
+// after adding or removing one the page is loaded again.
 const section = document.getElementById('passkeys');
 const add = document.getElementById('passkey-add-form');
+const status = document.getElementById('passkeys-status');
 
 function fail(data) {
   showErrors(section, data);
@@ -44,9 +45,11 @@ for (const form of section.querySelectorAll('form.passkey-rename')) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(section);
+    status.textContent = '';
     const result = await apiFetch(url, { method: 'PATCH', body: formValues(form) });
     if (!result.ok) return fail(result.data);
-    window.location.reload();
+    form.querySelector('input[name="name"]').value = result.data.name;
+    status.textContent = 'Passkey renamed.';
   });
   form.querySelector('button.passkey-remove').addEventListener('click', async () => {
     clearErrors(section);

@@ -28,9 +28,15 @@ public sealed class AccountPage(HttpClient client, IHtmlDocument document) : Htm
     public Task<HttpResponseMessage> EndSessionAsync(IElement row) => Client.SubmitAsync(EndForm(row)!);
 
     public Task<HttpResponseMessage> EndOthersAsync() => Client.SubmitAsync(EndOthersForm!);
+
     public IHtmlFormElement EmailForm => Html.Form(Document, "#email-form");
 
     public string? VerifyNotice => Find("#verify-notice")?.TextContent;
+
+    // The Passkeys section: one item per passkey (its credential id in data-passkey-id, its name in the rename field).
+    public IReadOnlyList<(string Id, string Name)> Passkeys =>
+        [.. Document.QuerySelectorAll("#passkey-list li.passkey")
+            .Select(item => (item.GetAttribute("data-passkey-id")!, ((IHtmlInputElement)item.QuerySelector("input[name=name]")!).Value))];
 
     public static async Task<AccountPage> OpenAsync(HttpClient client) => new(client, await Html.GetDocumentAsync(client, Path));
 }

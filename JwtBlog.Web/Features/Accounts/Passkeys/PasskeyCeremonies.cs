@@ -18,7 +18,7 @@ public sealed class PasskeyCeremonies(
 
     private readonly IDataProtector _protector = protection.CreateProtector("JwtBlog.Passkeys.CeremonyState.v1");
 
-    public static string CookieName(PasskeyCeremony ceremony) => ceremony switch
+    private static string CookieName(PasskeyCeremony ceremony) => ceremony switch
     {
         PasskeyCeremony.Registration => "my-passkey-registration",
         PasskeyCeremony.SignIn => "my-passkey-sign-in",

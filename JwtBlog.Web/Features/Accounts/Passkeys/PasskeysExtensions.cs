@@ -17,8 +17,8 @@ public static class PasskeysExtensions
                 passkeys => passkeys.AllowedOrigins.All(PasskeyRelyingParty.IsOrigin),
                 "Passkeys:AllowedOrigins must hold origins only: scheme and host (and port), such as https://blog.example.com.")
             .Validate(
-                passkeys => passkeys.ServerDomain.Length == 0 || Uri.CheckHostName(passkeys.ServerDomain) is UriHostNameType.Dns or UriHostNameType.IPv4,
-                "Passkeys:ServerDomain must be a host name, such as blog.example.com (no scheme, port or path).")
+                passkeys => passkeys.ServerDomain.Length == 0 || Uri.CheckHostName(passkeys.ServerDomain) == UriHostNameType.Dns,
+                "Passkeys:ServerDomain must be a domain name, such as blog.example.com (no scheme, port, path or IP address).")
             .ValidateOnStart();
         services.AddOptions<SiteSettings>()
             .Validate<IOptions<PasskeySettings>>(

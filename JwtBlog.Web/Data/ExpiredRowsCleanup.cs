@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Web.Data;
 
-// Keeps the session, refresh-token and login-throttle tables bounded: rows past their end, and refresh rows consumed
+// Keeps the session, refresh-token, login-throttle and two-step sign-in tables bounded: rows past their end, and refresh rows consumed
 // longer ago than any grace window, are deleted hourly.
 public sealed class ExpiredRowsCleanup(IDbContextFactory<AppDbContext> contexts, TimeProvider time, ILogger<ExpiredRowsCleanup> logger) : BackgroundService
 {
@@ -17,7 +17,8 @@ public sealed class ExpiredRowsCleanup(IDbContextFactory<AppDbContext> contexts,
         var throttles = await db.LoginThrottles
             .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && t.WindowStartedAt < now.AddDays(-1))
             .ExecuteDeleteAsync(ct);
-        return sessions + consumed + throttles;
+        var challenges = await db.MfaChallenges.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(ct);
+        return sessions + consumed + throttles + challenges;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

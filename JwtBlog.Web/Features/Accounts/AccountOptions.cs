@@ -16,4 +16,7 @@ public sealed class AccountOptions
 
     // Live sessions one user may hold; a login beyond it ends the oldest, so logins cannot pile up sessions.
     [Range(1, 10_000)] public int MaxSessionsPerUser { get; set; } = 50;
+
+    // How recent a sign-in must be for changes to the password and second factors (RequireRecentAuthentication).
+    [Range(typeof(TimeSpan), "00:00:30", "1.00:00:00")] public TimeSpan ReauthenticationWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

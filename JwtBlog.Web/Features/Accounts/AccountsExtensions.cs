@@ -1,5 +1,6 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,7 +26,8 @@ public static class AccountsExtensions
                 options.Password.RequiredUniqueChars = 0;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         // Identity's extension points: Django's password rules replace Identity's, emails are keyed as Django stores
         // them, and outgoing mail has a seam (nothing is sent yet).
@@ -40,6 +42,8 @@ public static class AccountsExtensions
         services.AddScoped<UserAccounts>();
         services.AddScoped<LoginThrottling>();
         services.AddScoped<SignInService>();
+        services.AddScoped<UserSecondFactors>();
+        services.AddScoped<MfaChallenges>();
         services.AddSingleton<DeviceCookies>();
         services.AddSingleton<IKnownClients>(sp => sp.GetRequiredService<DeviceCookies>());
         services.AddScoped<CurrentUser>();

@@ -4,7 +4,7 @@ using JwtBlog.Web.Features.Accounts.Authentication;
 namespace JwtBlog.Web.Features.Accounts;
 
 // Identity's SignInResult for this app: succeeded (with the new session's tokens), failed, locked out (with the
-// wait), or a second factor still required (no flow asks for one yet).
+// wait), or a second factor still required (with the mfa_token that continues the sign-in and the methods offered).
 public sealed class PasswordSignInResult
 {
     private PasswordSignInResult()
@@ -19,7 +19,12 @@ public sealed class PasswordSignInResult
 
     public TimeSpan? LockoutWait { get; private init; }
 
-    public bool RequiresSecondFactor { get; private init; }
+    [MemberNotNullWhen(true, nameof(MfaToken), nameof(SecondFactorMethods))]
+    public bool RequiresSecondFactor => MfaToken is not null && SecondFactorMethods is not null;
+
+    public string? MfaToken { get; private init; }
+
+    public IReadOnlyList<string>? SecondFactorMethods { get; private init; }
 
     [MemberNotNullWhen(true, nameof(Tokens), nameof(User))]
     public bool Succeeded => Tokens is not null && User is not null;
@@ -31,5 +36,6 @@ public sealed class PasswordSignInResult
 
     public static PasswordSignInResult LockedOut(TimeSpan wait) => new() { LockoutWait = wait };
 
-    public static PasswordSignInResult SecondFactorRequired(AppUser user) => new() { User = user, RequiresSecondFactor = true };
+    public static PasswordSignInResult SecondFactorRequired(AppUser user, string mfaToken, IReadOnlyList<string> methods) =>
+        new() { User = user, MfaToken = mfaToken, SecondFactorMethods = methods };
 }

@@ -1,5 +1,6 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Accounts.SecondFactors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,11 +18,15 @@ public sealed class SignInService(
     TokenService tokens,
     AuthCookies cookies,
     DeviceCookies devices,
+    UserSecondFactors secondFactors,
+    MfaChallenges challenges,
     IHttpContextAccessor httpContext,
     TimeProvider time,
     ILogger<SignInService> logger)
 {
     // The lockout is counted before bcrypt runs; an unknown email still costs one verification (same timing).
+    // For a user with a second factor the right password only opens a challenge (SecondFactorSignInAsync finishes it):
+    // its attempt is given back, but earlier failures are not cleared until the second factor succeeds.
     public async Task<PasswordSignInResult> PasswordSignInAsync(string email, string password, CancellationToken ct)
     {
         var normalizedEmail = users.NormalizeEmail(email)!;
@@ -44,6 +49,7 @@ public sealed class SignInService(
 
         // One write transaction: clear the failure count, record the login, start the session. It first checks that
         // the password was not changed (nor the account deactivated) while bcrypt ran, which would end this session.
+        string? mfaToken = null;
         var issued = await db.InWriteTransactionAsync(
             async token =>
             {
@@ -52,18 +58,32 @@ public sealed class SignInService(
                     return null;
                 }
 
-                await throttling.SucceededAsync(throttleKey, token);
-                await ForgiveDeviceAsync(normalizedEmail, token);
-                user.LastLogin = time.GetUtcNow().UtcDateTime;
                 if (rehashed is not null)
                 {
                     user.PasswordHash = rehashed;
+                    await db.SaveChangesAsync(token);
                 }
 
+                if (await secondFactors.HasAnyAsync(user.Id, token))
+                {
+                    await throttling.RefundAttemptAsync(throttleKey, token);
+                    mfaToken = await challenges.IssueAsync(user, token);
+                    return null;
+                }
+
+                await throttling.SucceededAsync(throttleKey, token);
+                await ForgiveDeviceAsync(normalizedEmail, token);
+                user.LastLogin = time.GetUtcNow().UtcDateTime;
                 await db.SaveChangesAsync(token);
                 return await tokens.StartSessionAsync(user, SessionStart.Password, token);
             },
             ct);
+
+        if (mfaToken is not null)
+        {
+            logger.SecondFactorRequested(user.Id, RemoteIp);
+            return PasswordSignInResult.SecondFactorRequired(user, mfaToken, await secondFactors.MethodsAsync(user.Id, ct));
+        }
 
         if (issued is null)
         {
@@ -74,6 +94,88 @@ public sealed class SignInService(
         RememberDevice(normalizedEmail);
         logger.LoginSucceeded(user.Id, RemoteIp);
         return PasswordSignInResult.Success(issued, user);
+    }
+
+    // The second step: a code of the user's authenticator or a recovery code, for the mfa_token the password step gave.
+    // Wrong codes count towards the same lockout as wrong passwords, and void the token after a few.
+    public async Task<SecondFactorSignInResult> SecondFactorSignInAsync(string mfaToken, string code, CancellationToken ct)
+    {
+        if (await challenges.FindAsync(mfaToken, ct) is not { } challenge
+            || await db.Users.FindAsync([challenge.UserId], ct) is not { IsActive: true } user)
+        {
+            return SecondFactorSignInResult.InvalidToken;
+        }
+
+        var normalizedEmail = user.NormalizedEmail!;
+        var throttleKey = await ThrottleKeyAsync(normalizedEmail, ct);
+        if (await BeginAttemptAsync(throttleKey, normalizedEmail, ct) is { } wait)
+        {
+            return SecondFactorSignInResult.LockedOut(wait);
+        }
+
+        if (await secondFactors.VerifyAsync(user, code, ct) is not { } method)
+        {
+            await challenges.CountFailureAsync(challenge, ct);
+            logger.SecondFactorFailed(user.Id, RemoteIp);
+            return SecondFactorSignInResult.WrongCode;
+        }
+
+        // The token is spent here, once; the password it stands for must still be the current one.
+        var issued = await db.InWriteTransactionAsync(
+            async token =>
+            {
+                if (!await challenges.ConsumeAsync(challenge, token)
+                    || !await db.Users.AnyAsync(u => u.Id == user.Id && u.IsActive && u.SecurityStamp == challenge.SecurityStamp, token))
+                {
+                    return null;
+                }
+
+                await throttling.SucceededAsync(throttleKey, token);
+                await ForgiveDeviceAsync(normalizedEmail, token);
+                user.LastLogin = time.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(token);
+                return await tokens.StartSessionAsync(user, new SessionStart([AuthenticationMethods.Password, method]), token);
+            },
+            ct);
+        if (issued is null)
+        {
+            return SecondFactorSignInResult.InvalidToken;
+        }
+
+        RememberDevice(normalizedEmail);
+        logger.LoginSucceeded(user.Id, RemoteIp);
+        return SecondFactorSignInResult.Success(issued, user);
+    }
+
+    // The signed-in user proves who they are again (password, or a code when they have a second factor): the session's
+    // auth_time moves to now. Wrong answers count towards the login lockout.
+    public async Task<ReauthenticationResult> ReauthenticateAsync(
+        AppUser user, string sessionId, string? password, string? code, CancellationToken ct)
+    {
+        var normalizedEmail = user.NormalizedEmail!;
+        var throttleKey = await ThrottleKeyAsync(normalizedEmail, ct);
+        if (await BeginAttemptAsync(throttleKey, normalizedEmail, ct) is { } wait)
+        {
+            return ReauthenticationResult.LockedOut(wait);
+        }
+
+        var method = password is not null
+            ? await hashing.VerifyAsync(user.PasswordHash, password, ct) == PasswordVerificationResult.Failed ? null : AuthenticationMethods.Password
+            : await secondFactors.VerifyAsync(user, code ?? "", ct);
+        if (method is null)
+        {
+            logger.ReauthenticationFailed(user.Id, RemoteIp);
+            return ReauthenticationResult.Wrong;
+        }
+
+        await throttling.SucceededAsync(throttleKey, ct);
+        if (await tokens.ReauthenticateAsync(sessionId, user, [method], ct) is not { } issued)
+        {
+            return ReauthenticationResult.SessionEnded;
+        }
+
+        logger.Reauthenticated(user.Id, AccountsLog.ShortSessionId(sessionId), method);
+        return ReauthenticationResult.Success(issued);
     }
 
     // The caller has validated the fields; the password rules are checked here against the whole profile.

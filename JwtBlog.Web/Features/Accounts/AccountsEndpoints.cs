@@ -77,7 +77,9 @@ public static class AccountsEndpoints
         return TypedResults.Created((string?)null, LoginBody(registration.Tokens, user, jwt.Value));
     }
 
-    private static async Task<Results<Ok<LoginResponse>, Ok<MfaRequiredResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> LoginAsync(
+    // The 200 of a user with a second factor is {"mfa_required": true, ...} (MfaRequiredResponse); the document declares
+    // the usual login answer for 200, as one status code has one schema there.
+    private static async Task<Results<Ok<LoginResponse>, JsonHttpResult<MfaRequiredResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> LoginAsync(
         JsonRequest<LoginRequest> request, HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
         var (email, password) = request.Value;
@@ -94,7 +96,7 @@ public static class AccountsEndpoints
 
         if (result.RequiresSecondFactor)
         {
-            return TypedResults.Ok(new MfaRequiredResponse(true, result.MfaToken, result.SecondFactorMethods));
+            return TypedResults.Json(new MfaRequiredResponse(true, result.MfaToken, result.SecondFactorMethods));
         }
 
         if (!result.Succeeded)

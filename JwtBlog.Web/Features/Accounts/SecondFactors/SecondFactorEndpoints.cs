@@ -101,17 +101,29 @@ public static class SecondFactorEndpoints
             : ApiResults.NonField("An authenticator app is already active. Remove it first to set up another.");
     }
 
+    // The activation code proves the authenticator too: this session gains "otp", so a staff member who just enrolled
+    // goes on to the admin without signing in again.
     private static async Task<Results<Ok<RecoveryCodesResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> ActivateTotpAsync(
-        JsonRequest<MfaCodeRequest> request, HttpContext http, ClaimsPrincipal principal, AppDbContext db, UserSecondFactors factors)
+        JsonRequest<MfaCodeRequest> request, HttpContext http, ClaimsPrincipal principal, AppDbContext db, UserSecondFactors factors,
+        TokenService tokens, AuthCookies cookies)
     {
         if (await db.Users.FindAsync([principal.UserId()], http.RequestAborted) is not { } user)
         {
             return ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
         }
 
-        return await factors.ActivateTotpAsync(user, request.Value.Code, http.RequestAborted) is { } codes
-            ? TypedResults.Ok(new RecoveryCodesResponse(codes))
-            : FieldError("code", InvalidCode);
+        if (await factors.ActivateTotpAsync(user, request.Value.Code, http.RequestAborted) is not { } codes)
+        {
+            return FieldError("code", InvalidCode);
+        }
+
+        if (principal.SessionId() is { } sessionId
+            && await tokens.ReauthenticateAsync(sessionId, user, [AuthenticationMethods.OneTimePassword], http.RequestAborted) is { } issued)
+        {
+            cookies.Write(http, issued);
+        }
+
+        return TypedResults.Ok(new RecoveryCodesResponse(codes));
     }
 
     private static async Task<Results<Ok<DetailResponse>, JsonHttpResult<DetailResponse>>> RemoveTotpAsync(

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using JwtBlog.Tests.Infrastructure;
 
 namespace JwtBlog.Tests.Admin;
@@ -80,7 +81,15 @@ public sealed class CreateSuperuserCommandTests(JwtBlogApp app) : IClassFixture<
         Assert.DoesNotContain(Password, result.Stdout + result.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM Users WHERE Email = 'Boss@example.com' AND IsStaff AND IsSuperuser AND IsActive"));
 
+        // The new superuser signs in with the password and is asked to enrol a second factor on the first admin visit.
         var signedIn = await app.SignInAsync(new() { Email = "Boss@example.com" }, Password);
+        var firstVisit = await signedIn.Client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, firstVisit.StatusCode);
+        Assert.Equal("/account/two-factor?returnUrl=%2Fadmin", firstVisit.RedirectTarget());
+        var setup = await signedIn.Client.PostAsync("/accounts/mfa/totp/setup/", null);
+        var secret = (await setup.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["secret"]!.GetValue<string>();
+        var activated = await signedIn.Client.PostAsJsonAsync("/accounts/mfa/totp/activate/", new { code = TotpCodes.At(secret, app.Clock.GetUtcNow()) });
+        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await signedIn.Client.GetAsync("/admin")).StatusCode);
     }
 

@@ -12,14 +12,14 @@ public sealed class CsrfByDefaultTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     private const string CsrfFailed = "{\"detail\":\"CSRF Failed: CSRF token missing or incorrect.\"}";
 
     [Fact]
-    public void OnlyLoginJoinRefreshAndLogoutOptOut()
+    public void OnlyLoginItsSecondStepJoinRefreshAndLogoutOptOut()
     {
         var exempt = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<ApiEndpointMetadata>() is not null && e.Metadata.GetMetadata<CsrfExemptMetadata>() is not null)
             .Select(e => e.RoutePattern.RawText)
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["/accounts/join/", "/accounts/login/", "/accounts/logout/", "/accounts/token/refresh/"], exempt);
+        Assert.Equal(["/accounts/join/", "/accounts/login/", "/accounts/login/mfa/", "/accounts/logout/", "/accounts/token/refresh/"], exempt);
     }
 
     [Fact]

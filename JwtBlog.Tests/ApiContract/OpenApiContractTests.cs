@@ -126,6 +126,31 @@ public sealed class OpenApiContractTests : IDisposable
             await CheckAsync("DELETE", "/accounts/passkeys/{id}/", await client.SendJsonAsync(HttpMethod.Delete, $"/accounts/passkeys/{authenticator.Id}/"));
         }
 
+        // second factors (the password step's {"mfa_required": ...} answer is outside the document: one 200 schema a path)
+        var mfaUser = await _app.SignInAsync();
+        var mfa = mfaUser.Client;
+        await CheckAsync("GET", "/accounts/mfa/", await mfa.GetAsync("/accounts/mfa/"));
+        await CheckAsync("POST", "/accounts/mfa/recovery-codes/", await mfa.PostAsync("/accounts/mfa/recovery-codes/", null));
+        var setup = await mfa.PostAsync("/accounts/mfa/totp/setup/", null);
+        await CheckAsync("POST", "/accounts/mfa/totp/setup/", setup);
+        var secret = (await setup.Content.ReadFromJsonAsync<JsonObject>())!["secret"]!.GetValue<string>();
+        await CheckAsync("POST", "/accounts/mfa/totp/activate/", await mfa.PostJsonAsync("/accounts/mfa/totp/activate/", new { code = "12" }));
+        await CheckAsync("POST", "/accounts/mfa/totp/activate/",
+            await mfa.PostJsonAsync("/accounts/mfa/totp/activate/", new { code = TotpCodes.At(secret, _app.Clock.GetUtcNow()) }));
+        await CheckAsync("POST", "/accounts/mfa/totp/setup/", await mfa.PostAsync("/accounts/mfa/totp/setup/", null));
+        var regenerated = await mfa.PostAsync("/accounts/mfa/recovery-codes/", null);
+        await CheckAsync("POST", "/accounts/mfa/recovery-codes/", regenerated);
+        var recoveryCode = (await regenerated.Content.ReadFromJsonAsync<JsonObject>())!["recovery_codes"]![0]!.GetValue<string>();
+        var secondStep = _app.CreateBrowser();
+        var challenge = await secondStep.PostJsonAsync("/accounts/login/", new { email = mfaUser.User.Email, password = JwtBlogApp.Password });
+        var mfaToken = (await challenge.Content.ReadFromJsonAsync<JsonObject>())!["mfa_token"]!.GetValue<string>();
+        await CheckAsync("POST", "/accounts/login/mfa/", await secondStep.PostJsonAsync("/accounts/login/mfa/", new { mfa_token = mfaToken, code = "000000" }));
+        await CheckAsync("POST", "/accounts/login/mfa/", await secondStep.PostJsonAsync("/accounts/login/mfa/", new { mfa_token = mfaToken, code = recoveryCode }));
+        await CheckAsync("POST", "/accounts/login/mfa/", await secondStep.PostJsonAsync("/accounts/login/mfa/", new { code = 5 }));
+        await CheckAsync("POST", "/accounts/reauthenticate/", await mfa.PostJsonAsync("/accounts/reauthenticate/", new { password = "wrong" }));
+        await CheckAsync("POST", "/accounts/reauthenticate/", await mfa.PostJsonAsync("/accounts/reauthenticate/", new { password = JwtBlogApp.Password }));
+        await CheckAsync("DELETE", "/accounts/mfa/totp/", await mfa.SendJsonAsync(HttpMethod.Delete, "/accounts/mfa/totp/"));
+
         // blog
         var writer = await _app.SignInAsync();
         var first = await writer.Client.PostJsonAsync("/blog/", new { title = "Post", content = "Text" });

@@ -318,7 +318,11 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var author = await app.SignInAsync();
         var id = (int)(await author.Client.CreatePostAsync("Target", "x"))["id"]!;
         var formerStaff = await app.SignInAsync(await app.CreateUserAsync(staff: true));
-        var newStaff = await app.SignInAsync();
+
+        // Staff powers need a session with a second factor, so the user to be promoted signs in with one.
+        var toPromote = await app.CreateUserAsync();
+        await app.SecondFactors.EnrolAsync(toPromote);
+        var newStaff = await app.SignInAsync(toPromote);
 
         await app.SetStaffAsync(formerStaff.User, staff: false);
         await app.SetStaffAsync(newStaff.User, staff: true);

@@ -10,6 +10,8 @@ public sealed class AccountsApi(HttpClient client)
     public const string Logout = "/accounts/logout/";
     public const string Refresh = "/accounts/token/refresh/";
     public const string User = "/accounts/user/";
+    public const string LoginMfa = "/accounts/login/mfa/";
+    public const string Reauthenticate = "/accounts/reauthenticate/";
 
     public HttpClient Client => client;
 

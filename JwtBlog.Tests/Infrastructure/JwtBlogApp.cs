@@ -30,6 +30,7 @@ public class JwtBlogApp : WebApplicationFactory<Program>
         _settings = settings;
         DataDirectory = Directory.CreateTempSubdirectory("jwtblog-tests-").FullName;
         DatabasePath = Path.Combine(DataDirectory, "jwtblog.db");
+        SecondFactors = new TestSecondFactors(this);
     }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -37,6 +38,8 @@ public class JwtBlogApp : WebApplicationFactory<Program>
     public string DataDirectory { get; }
 
     public CapturedLogs Logs { get; } = new();
+
+    public TestSecondFactors SecondFactors { get; }
 
     public string DatabasePath { get; }
 
@@ -139,12 +142,22 @@ public class JwtBlogApp : WebApplicationFactory<Program>
     public AccountsApi CreateAccountsApi() => new(CreateBrowser());
 
     // A browser-like client that is signed in through the API (cookies set) and knows the page's CSRF token.
+    // Staff must sign in with a second factor: their first sign-in here enrols an authenticator app, and every one
+    // finishes the two-step login with a recovery code.
     public async Task<SignedInClient> SignInAsync(AppUser? user = null, string password = Password)
     {
         user ??= await CreateUserAsync();
+        var enrolment = SecondFactors.Find(user) ?? (user.IsStaff ? await SecondFactors.EnrolAsync(user) : null);
         var client = CreateBrowser();
         var response = await new AccountsApi(client).LoginAsync(user.Email, password);
         response.EnsureSuccessStatusCode();
+        if (enrolment is not null)
+        {
+            var challenge = await response.Content.ReadFromJsonAsync<MfaChallengeBody>();
+            response = await client.PostAsJsonAsync(AccountsApi.LoginMfa, new { challenge!.mfa_token, code = enrolment.NextRecoveryCode() });
+            response.EnsureSuccessStatusCode();
+        }
+
         var body = await response.Content.ReadFromJsonAsync<LoginBody>();
         var csrf = await CsrfTokenAsync(client);
         client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", csrf);
@@ -175,6 +188,8 @@ public class JwtBlogApp : WebApplicationFactory<Program>
     }
 
     private sealed record LoginBody(string access_token);
+
+    private sealed record MfaChallengeBody(string mfa_token);
 }
 
 public sealed record SignedInClient(HttpClient Client, AppUser User, string AccessToken, string CsrfToken);

@@ -1,5 +1,6 @@
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Admin;
 using JwtBlog.Web.Features.Blog;
 using JwtBlog.Web.Features.Email;
@@ -19,6 +20,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<AdminLogEntry> AdminLog => Set<AdminLogEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<TotpAuthenticator> TotpAuthenticators => Set<TotpAuthenticator>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<MfaChallenge> MfaChallenges => Set<MfaChallenge>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -102,6 +106,34 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             message.Property(m => m.ClaimedBy).HasMaxLength(64);
             message.Property(m => m.LastError).HasMaxLength(1000);
             message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        });
+
+        ConfigureSecondFactors(builder);
+    }
+
+    // Second factors (issue 11): the authenticator's state, hashed recovery codes, and pending two-step sign-ins.
+    private static void ConfigureSecondFactors(ModelBuilder builder)
+    {
+        builder.Entity<TotpAuthenticator>(authenticator =>
+        {
+            authenticator.HasKey(a => a.UserId);
+            authenticator.HasOne<AppUser>().WithOne().HasForeignKey<TotpAuthenticator>(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RecoveryCode>(code =>
+        {
+            code.Property(c => c.CodeHash).HasMaxLength(RecoveryCode.HashLength);
+            code.HasIndex(c => new { c.UserId, c.CodeHash });
+            code.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<MfaChallenge>(challenge =>
+        {
+            challenge.HasKey(c => c.TokenHash);
+            challenge.Property(c => c.TokenHash).HasMaxLength(64);
+            challenge.Property(c => c.SecurityStamp).HasMaxLength(64);
+            challenge.HasIndex(c => c.ExpiresAt);
+            challenge.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

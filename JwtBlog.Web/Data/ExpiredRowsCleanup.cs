@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Web.Data;
 
-// Keeps the session, refresh-token, login-throttle and outbox tables bounded: rows past their end, refresh rows consumed
-// longer ago than any grace window, and emails delivered more than a week ago are deleted hourly.
+// Keeps the session, refresh-token, login-throttle, two-step sign-in and outbox tables bounded: rows past their end,
+// refresh rows consumed longer ago than any grace window, and emails delivered more than a week ago are deleted hourly.
 public sealed class ExpiredRowsCleanup(IDbContextFactory<AppDbContext> contexts, TimeProvider time, ILogger<ExpiredRowsCleanup> logger) : BackgroundService
 {
     public static readonly TimeSpan SentMailRetention = TimeSpan.FromDays(7);
@@ -22,7 +22,8 @@ public sealed class ExpiredRowsCleanup(IDbContextFactory<AppDbContext> contexts,
         // Unsent messages stay whatever their age: nothing in the outbox is dropped before it was delivered.
         var sentBefore = now - SentMailRetention;
         var sent = await db.Outbox.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(ct);
-        return sessions + consumed + throttles + sent;
+        var challenges = await db.MfaChallenges.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(ct);
+        return sessions + consumed + throttles + sent + challenges;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,4 +1,5 @@
 import { apiFetch, formValues, onSubmit, showErrors } from './api.js';
+import { apiFetchWithReauthentication } from './reauth.js';
 
 const profile = document.getElementById('profile-form');
 const profileStatus = document.getElementById('profile-status');
@@ -18,7 +19,7 @@ const password = document.getElementById('password-form');
 const passwordStatus = document.getElementById('password-status');
 onSubmit(password, async () => {
   passwordStatus.textContent = '';
-  const result = await apiFetch('/accounts/password/change/', { method: 'POST', body: formValues(password) });
+  const result = await apiFetchWithReauthentication('/accounts/password/change/', { method: 'POST', body: formValues(password) });
   for (const input of password.querySelectorAll('input[type="password"]')) input.value = '';
   if (result.ok) {
     passwordStatus.textContent = 'Password changed. Your other sessions have been signed out.';

@@ -6,25 +6,65 @@ const form = document.getElementById('login-form');
 const lockoutHelp = document.getElementById('login-lockout-help');
 const unverifiedHelp = document.getElementById('login-unverified-help');
 const resendStatus = document.getElementById('login-resend-status');
+const mfaForm = document.getElementById('mfa-form');
+// The second step's token lives only here, in memory: never in the URL or storage.
+let mfaToken = null;
+
+function showLockout(target, data, headers) {
+  const seconds = Number(headers.get('Retry-After') ?? '0');
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  showErrors(target, { detail: `${data?.detail ?? 'Too many failed login attempts.'} You can try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.` });
+  lockoutHelp.hidden = false;
+}
+
+function backToPassword(message) {
+  mfaToken = null;
+  mfaForm.hidden = true;
+  form.hidden = false;
+  showErrors(form, { detail: message });
+  form.querySelector('[name="password"]').focus();
+}
 
 onSubmit(form, async () => {
   lockoutHelp.hidden = true;
   unverifiedHelp.hidden = true;
   const { status, ok, data, headers } = await apiFetch('/accounts/login/', { method: 'POST', body: formValues(form) });
+  form.querySelector('[name="password"]').value = '';
+  if (ok && data?.mfa_required) {
+    mfaToken = data.mfa_token;
+    form.hidden = true;
+    mfaForm.hidden = false;
+    mfaForm.querySelector('[name="code"]').focus();
+    return;
+  }
   if (ok) {
     window.location.assign(safeReturnUrl(form.dataset.returnUrl));
     return;
   }
   if (status === 429) {
-    const seconds = Number(headers.get('Retry-After') ?? '0');
-    const minutes = Math.max(1, Math.ceil(seconds / 60));
-    showErrors(form, { detail: `${data?.detail ?? 'Too many failed login attempts.'} You can try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.` });
-    lockoutHelp.hidden = false;
+    showLockout(form, data, headers);
   } else {
     showErrors(form, data);
     unverifiedHelp.hidden = !(data?.non_field_errors ?? []).includes(notVerified);
   }
-  form.querySelector('[name="password"]').value = '';
+});
+
+onSubmit(mfaForm, async () => {
+  lockoutHelp.hidden = true;
+  const code = mfaForm.querySelector('[name="code"]').value.trim();
+  const { status, ok, data, headers } = await apiFetch('/accounts/login/mfa/', { method: 'POST', body: { mfa_token: mfaToken, code } });
+  mfaForm.querySelector('[name="code"]').value = '';
+  if (ok) {
+    window.location.assign(safeReturnUrl(form.dataset.returnUrl));
+    return;
+  }
+  if (status === 429) {
+    showLockout(mfaForm, data, headers);
+  } else if (data?.mfa_token) {
+    backToPassword(data.mfa_token.join(' '));
+  } else {
+    showErrors(mfaForm, data);
+  }
 });
 
 // Sign in with a passkey alone: the authenticator offers the account (a discoverable credential), no email is typed.

@@ -236,6 +236,78 @@ namespace JwtBlog.Web.Data.Migrations
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.SecondFactors.MfaChallenge", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MfaChallenges");
+                });
+
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.SecondFactors.RecoveryCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CodeHash");
+
+                    b.ToTable("RecoveryCodes");
+                });
+
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.SecondFactors.TotpAuthenticator", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ActivatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAcceptedTimeStep")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("TotpAuthenticators");
+                });
+
             modelBuilder.Entity("JwtBlog.Web.Features.Admin.AdminLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -469,6 +541,33 @@ namespace JwtBlog.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.SecondFactors.MfaChallenge", b =>
+                {
+                    b.HasOne("JwtBlog.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.SecondFactors.RecoveryCode", b =>
+                {
+                    b.HasOne("JwtBlog.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.SecondFactors.TotpAuthenticator", b =>
+                {
+                    b.HasOne("JwtBlog.Web.Features.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("JwtBlog.Web.Features.Accounts.SecondFactors.TotpAuthenticator", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("JwtBlog.Web.Features.Blog.Post", b =>

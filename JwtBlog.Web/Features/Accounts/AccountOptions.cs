@@ -28,4 +28,7 @@ public sealed class AccountOptions
 
     // How long a resent verification email blocks the next one to the same address.
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")] public TimeSpan VerificationEmailCooldown { get; set; } = TimeSpan.FromMinutes(3);
+
+    // How recent a sign-in must be for changes to the password and second factors (RequireRecentAuthentication).
+    [Range(typeof(TimeSpan), "00:00:30", "1.00:00:00")] public TimeSpan ReauthenticationWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

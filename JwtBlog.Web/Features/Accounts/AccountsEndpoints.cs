@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -34,12 +35,13 @@ public static class AccountsEndpoints
         var signedIn = group.MapGroup("").RequireAuthorization();
         signedIn.MapGet("/user/", GetUserAsync).WithSummary("Read your profile").ProducesDetail(StatusCodes.Status404NotFound);
         signedIn.MapMethods("/user/", [HttpMethods.Put, HttpMethods.Patch], UpdateUserAsync).WithSummary("Change your profile").ProducesDetail(StatusCodes.Status404NotFound);
-        signedIn.MapPost("/password/change/", ChangePasswordAsync).WithSummary("Change your password")
+        signedIn.MapPost("/password/change/", ChangePasswordAsync).WithSummary("Change your password").RequireRecentAuthentication()
             .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         signedIn.MapGet("/test/", (ClaimsPrincipal user) =>
             TypedResults.Ok(new TestResponse("Hello, World!", user.FindFirstValue(TokenClaims.Email)))).WithSummary("Say hello");
         signedIn.MapSessionsEndpoints();
         group.MapAccountEmailEndpoints();
+        group.MapSecondFactorEndpoints();
         return group;
     }
 
@@ -83,7 +85,9 @@ public static class AccountsEndpoints
         return TypedResults.Created((string?)null, LoginBody(registration.Tokens, user, jwt.Value));
     }
 
-    private static async Task<Results<Ok<LoginResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> LoginAsync(
+    // The 200 of a user with a second factor is {"mfa_required": true, ...} (MfaRequiredResponse); the document declares
+    // the usual login answer for 200, as one status code has one schema there.
+    private static async Task<Results<Ok<LoginResponse>, JsonHttpResult<MfaRequiredResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> LoginAsync(
         JsonRequest<LoginRequest> request, HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
     {
         var (email, password, remember) = request.Value;
@@ -101,6 +105,11 @@ public static class AccountsEndpoints
         if (result.IsEmailNotVerified)
         {
             return ApiResults.NonField(AccountEmailEndpoints.NotVerified);
+        }
+
+        if (result.RequiresSecondFactor)
+        {
+            return TypedResults.Json(new MfaRequiredResponse(true, result.MfaToken, result.SecondFactorMethods));
         }
 
         if (!result.Succeeded)
@@ -235,7 +244,7 @@ public static class AccountsEndpoints
     internal static LoginResponse LoginBody(IssuedTokens issued, AppUser user, JwtOptions options) =>
         new(issued.AccessToken, options.ReturnRefreshTokenInBody ? issued.RefreshToken : "", UserDetails.From(user));
 
-    private static JsonHttpResult<DetailResponse> LockedOutResult(HttpContext http, TimeSpan wait)
+    internal static JsonHttpResult<DetailResponse> LockedOutResult(HttpContext http, TimeSpan wait)
     {
         RetryAfter.Set(http.Response, wait);
         return ApiResults.Detail(LockedOut, StatusCodes.Status429TooManyRequests);

@@ -1,5 +1,6 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,7 +29,8 @@ public static class AccountsExtensions
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         // Identity's extension points: Django's password rules replace Identity's, emails are keyed as Django stores
         // them, and outgoing mail goes to the outbox in the caller's transaction. Reset tokens and verification keys
@@ -58,6 +60,8 @@ public static class AccountsExtensions
         services.AddSingleton<AddressMailLimits>();
         services.AddSingleton<PasswordResetQueue>();
         services.AddHostedService<PasswordResetMailer>();
+        services.AddScoped<UserSecondFactors>();
+        services.AddScoped<MfaChallenges>();
         services.AddSingleton<DeviceCookies>();
         services.AddSingleton<IKnownClients>(sp => sp.GetRequiredService<DeviceCookies>());
         services.AddScoped<CurrentUser>();

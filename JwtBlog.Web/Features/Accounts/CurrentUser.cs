@@ -9,6 +9,10 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, AppDbContext db)
     private AppUser? _user;
     private bool _loaded;
 
+    // Staff powers need a session that proved a second factor; a password-only session of a staff member has none.
+    public bool SignedInWithSecondFactor => accessor.HttpContext?.User is { } principal
+        && AuthenticationMethods.IncludesSecondFactor(principal.FindAll(TokenClaims.AuthMethods).Select(claim => claim.Value));
+
     public async Task<AppUser?> GetAsync()
     {
         if (!_loaded)

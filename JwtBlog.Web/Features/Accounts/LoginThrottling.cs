@@ -59,6 +59,12 @@ public sealed class LoginThrottling(
         return db.LoginThrottles.AnyAsync(t => t.NormalizedEmail == key && t.LockedUntil > now, ct);
     }
 
+    // The right password of a user who still owes a second factor: the attempt counted for it is given back, but the
+    // earlier failures stay, so a known password never buys fresh guesses at the code.
+    public Task RefundAttemptAsync(string key, CancellationToken ct) =>
+        db.LoginThrottles.Where(t => t.NormalizedEmail == key && t.LockedUntil == null && t.FailedAttempts > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.FailedAttempts, t => t.FailedAttempts - 1), ct);
+
     public Task SucceededAsync(string normalizedEmail, CancellationToken ct) =>
         db.LoginThrottles.Where(t => t.NormalizedEmail == normalizedEmail).ExecuteDeleteAsync(ct);
 

@@ -4,8 +4,8 @@ using JwtBlog.Web.Features.Accounts.Authentication;
 namespace JwtBlog.Web.Features.Accounts;
 
 // Identity's SignInResult for this app: succeeded (with the new session's tokens), failed, locked out (with the
-// wait), a second factor still required (no flow asks for one yet), or the right password for an address that
-// mandatory verification has not seen confirmed.
+// wait), a second factor still required (with the mfa_token that continues the sign-in and the methods offered), or
+// the right password for an address that mandatory verification has not seen confirmed.
 public sealed class PasswordSignInResult
 {
     private PasswordSignInResult()
@@ -20,7 +20,12 @@ public sealed class PasswordSignInResult
 
     public TimeSpan? LockoutWait { get; private init; }
 
-    public bool RequiresSecondFactor { get; private init; }
+    [MemberNotNullWhen(true, nameof(MfaToken), nameof(SecondFactorMethods))]
+    public bool RequiresSecondFactor => MfaToken is not null && SecondFactorMethods is not null;
+
+    public string? MfaToken { get; private init; }
+
+    public IReadOnlyList<string>? SecondFactorMethods { get; private init; }
 
     public bool IsEmailNotVerified { get; private init; }
 
@@ -36,5 +41,6 @@ public sealed class PasswordSignInResult
 
     public static PasswordSignInResult EmailNotVerified(AppUser user) => new() { User = user, IsEmailNotVerified = true };
 
-    public static PasswordSignInResult SecondFactorRequired(AppUser user) => new() { User = user, RequiresSecondFactor = true };
+    public static PasswordSignInResult SecondFactorRequired(AppUser user, string mfaToken, IReadOnlyList<string> methods) =>
+        new() { User = user, MfaToken = mfaToken, SecondFactorMethods = methods };
 }

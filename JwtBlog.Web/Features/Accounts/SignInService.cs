@@ -1,7 +1,8 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
-using JwtBlog.Web.Features.Email;
 using JwtBlog.Web.Features.Accounts.Passkeys;
+using JwtBlog.Web.Features.Accounts.SecondFactors;
+using JwtBlog.Web.Features.Email;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public sealed class SignInService(
     DeviceCookies devices,
     SecurityNotices notices,
     EmailVerification emailVerification,
+    UserSecondFactors secondFactors,
+    MfaChallenges challenges,
     IHttpContextAccessor httpContext,
     TimeProvider time,
     ILogger<SignInService> logger)
@@ -28,7 +31,9 @@ public sealed class SignInService(
     private static readonly SessionStart _passkeySession = new([AuthenticationMethods.HardwareKey]);
 
     // The lockout is counted before bcrypt runs; an unknown email still costs one verification (same timing).
-    // Remember keeps the session ("Keep me signed in").
+    // Remember keeps the session ("Keep me signed in"). For a user with a second factor the right password only opens a
+    // challenge (SecondFactorSignInAsync finishes it): its attempt is given back, but earlier failures are not cleared
+    // until the second factor succeeds.
     public async Task<PasswordSignInResult> PasswordSignInAsync(string email, string password, bool remember, CancellationToken ct)
     {
         var normalizedEmail = users.NormalizeEmail(email)!;
@@ -59,6 +64,7 @@ public sealed class SignInService(
 
         // One write transaction: clear the failure count, record the login, start the session. It first checks that
         // the password was not changed (nor the account deactivated) while bcrypt ran, which would end this session.
+        string? mfaToken = null;
         var issued = await db.InWriteTransactionAsync(
             async token =>
             {
@@ -67,24 +73,33 @@ public sealed class SignInService(
                     return null;
                 }
 
-                await throttling.SucceededAsync(throttleKey, token);
-                await ForgiveDeviceAsync(normalizedEmail, token);
-                user.LastLogin = time.GetUtcNow().UtcDateTime;
                 if (rehashed is not null)
                 {
                     user.PasswordHash = rehashed;
+                    await db.SaveChangesAsync(token);
                 }
 
-                // A client without this account's device cookie has never signed in to it: the owner hears of it.
-                if (httpContext.HttpContext is { } http && devices.Find(http, normalizedEmail) is null)
+                if (await secondFactors.HasAnyAsync(user.Id, token))
                 {
-                    notices.NewSignIn(user);
+                    await throttling.RefundAttemptAsync(throttleKey, token);
+                    mfaToken = await challenges.IssueAsync(user, remember, token);
+                    return null;
                 }
 
+                await throttling.SucceededAsync(throttleKey, token);
+                await ForgiveDeviceAsync(normalizedEmail, token);
+                user.LastLogin = time.GetUtcNow().UtcDateTime;
+                NoticeNewDevice(user, normalizedEmail);
                 await db.SaveChangesAsync(token);
                 return await tokens.StartSessionAsync(user, SessionStart.Password with { Remember = remember }, token);
             },
             ct);
+
+        if (mfaToken is not null)
+        {
+            logger.SecondFactorRequested(user.Id, RemoteIp);
+            return PasswordSignInResult.SecondFactorRequired(user, mfaToken, await secondFactors.MethodsAsync(user.Id, ct));
+        }
 
         if (issued is null)
         {
@@ -112,6 +127,7 @@ public sealed class SignInService(
 
                 await users.AddOrUpdatePasskeyAsync(user, passkey);
                 user.LastLogin = time.GetUtcNow().UtcDateTime;
+                NoticeNewDevice(user, user.NormalizedEmail!);
                 await db.SaveChangesAsync(token);
                 return await tokens.StartSessionAsync(user, _passkeySession, token);
             },
@@ -123,6 +139,7 @@ public sealed class SignInService(
             return null;
         }
 
+        RememberDevice(user.NormalizedEmail!);
         logger.PasskeyLoginSucceeded(user.Id, RemoteIp);
         return issued;
     }
@@ -136,6 +153,90 @@ public sealed class SignInService(
                 return await tokens.ReauthenticateAsync(sessionId, user, _passkeySession.Methods, token);
             },
             ct);
+
+    // The second step: a code of the user's authenticator or a recovery code, for the mfa_token the password step gave.
+    // Wrong codes count towards the same lockout as wrong passwords, and void the token after a few.
+    public async Task<SecondFactorSignInResult> SecondFactorSignInAsync(string mfaToken, string code, CancellationToken ct)
+    {
+        if (await challenges.FindAsync(mfaToken, ct) is not { } challenge
+            || await db.Users.FindAsync([challenge.UserId], ct) is not { IsActive: true } user)
+        {
+            return SecondFactorSignInResult.InvalidToken;
+        }
+
+        var normalizedEmail = user.NormalizedEmail!;
+        var throttleKey = await ThrottleKeyAsync(normalizedEmail, ct);
+        if (await BeginAttemptAsync(throttleKey, normalizedEmail, ct) is { } wait)
+        {
+            return SecondFactorSignInResult.LockedOut(wait);
+        }
+
+        if (await secondFactors.VerifyAsync(user, code, ct) is not { } method)
+        {
+            await challenges.CountFailureAsync(challenge, ct);
+            logger.SecondFactorFailed(user.Id, RemoteIp);
+            return SecondFactorSignInResult.WrongCode;
+        }
+
+        // The token is spent here, once; the password it stands for must still be the current one.
+        var issued = await db.InWriteTransactionAsync(
+            async token =>
+            {
+                if (!await challenges.ConsumeAsync(challenge, token)
+                    || !await db.Users.AnyAsync(u => u.Id == user.Id && u.IsActive && u.SecurityStamp == challenge.SecurityStamp, token))
+                {
+                    return null;
+                }
+
+                await throttling.SucceededAsync(throttleKey, token);
+                await ForgiveDeviceAsync(normalizedEmail, token);
+                user.LastLogin = time.GetUtcNow().UtcDateTime;
+                NoticeNewDevice(user, normalizedEmail);
+                await db.SaveChangesAsync(token);
+                return await tokens.StartSessionAsync(
+                    user, new SessionStart([AuthenticationMethods.Password, method], challenge.Remember), token);
+            },
+            ct);
+        if (issued is null)
+        {
+            return SecondFactorSignInResult.InvalidToken;
+        }
+
+        RememberDevice(normalizedEmail);
+        logger.LoginSucceeded(user.Id, RemoteIp);
+        return SecondFactorSignInResult.Success(issued, user);
+    }
+
+    // The signed-in user proves who they are again (password, or a code when they have a second factor): the session's
+    // auth_time moves to now. Wrong answers count towards the login lockout.
+    public async Task<ReauthenticationResult> ReauthenticateAsync(
+        AppUser user, string sessionId, string? password, string? code, CancellationToken ct)
+    {
+        var normalizedEmail = user.NormalizedEmail!;
+        var throttleKey = await ThrottleKeyAsync(normalizedEmail, ct);
+        if (await BeginAttemptAsync(throttleKey, normalizedEmail, ct) is { } wait)
+        {
+            return ReauthenticationResult.LockedOut(wait);
+        }
+
+        var method = password is not null
+            ? await hashing.VerifyAsync(user.PasswordHash, password, ct) == PasswordVerificationResult.Failed ? null : AuthenticationMethods.Password
+            : await secondFactors.VerifyAsync(user, code ?? "", ct);
+        if (method is null)
+        {
+            logger.ReauthenticationFailed(user.Id, RemoteIp);
+            return ReauthenticationResult.Wrong;
+        }
+
+        await throttling.SucceededAsync(throttleKey, ct);
+        if (await tokens.ReauthenticateAsync(sessionId, user, [method], ct) is not { } issued)
+        {
+            return ReauthenticationResult.SessionEnded;
+        }
+
+        logger.Reauthenticated(user.Id, AccountsLog.ShortSessionId(sessionId), method);
+        return ReauthenticationResult.Success(issued);
+    }
 
     // The caller has validated the fields; the password rules are checked here against the whole profile.
     public async Task<RegistrationResult> RegisterAsync(AppUser user, string password, CancellationToken ct)
@@ -313,6 +414,16 @@ public sealed class SignInService(
         if (httpContext.HttpContext is { } http && devices.Find(http, normalizedEmail) is { } device)
         {
             await throttling.SucceededAsync(DeviceCookies.ThrottleKey(device), ct);
+        }
+    }
+
+    // A client without this account's device cookie has never signed in to it: the owner hears of it, in the sign-in's
+    // own transaction.
+    private void NoticeNewDevice(AppUser user, string normalizedEmail)
+    {
+        if (httpContext.HttpContext is { } http && devices.Find(http, normalizedEmail) is null)
+        {
+            notices.NewSignIn(user);
         }
     }
 

@@ -133,7 +133,8 @@ public static class BlogEndpoints
             return NotFound();
         }
 
-        return PostAccess.CanChange(await http.RequestServices.GetRequiredService<CurrentUser>().GetAsync(), post.AuthorId)
+        var current = http.RequestServices.GetRequiredService<CurrentUser>();
+        return PostAccess.CanChange(await current.GetAsync(), post.AuthorId, current.SignedInWithSecondFactor)
             ? await next(context)
             : Forbidden();
     }

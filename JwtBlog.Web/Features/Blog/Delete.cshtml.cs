@@ -22,7 +22,7 @@ public sealed class DeleteModel(AppDbContext db, CurrentUser current) : PageMode
             return NotFound();
         }
 
-        if (!post.CanBeChangedBy(await current.GetAsync()))
+        if (!post.CanBeChangedBy(current, await current.GetAsync()))
         {
             return Forbid();
         }
@@ -39,7 +39,7 @@ public sealed class DeleteModel(AppDbContext db, CurrentUser current) : PageMode
             return NotFound();
         }
 
-        if (!PostAccess.CanChange(await current.GetAsync(), post.AuthorId))
+        if (!PostAccess.CanChange(await current.GetAsync(), post.AuthorId, current.SignedInWithSecondFactor))
         {
             return Forbid();
         }

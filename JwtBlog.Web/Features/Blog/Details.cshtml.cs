@@ -19,7 +19,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageMod
         }
 
         Post = post;
-        CanChange = post.CanBeChangedBy(await current.GetAsync());
+        CanChange = post.CanBeChangedBy(current, await current.GetAsync());
         return Page();
     }
 }

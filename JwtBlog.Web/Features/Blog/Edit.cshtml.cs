@@ -21,7 +21,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current) : PageModel
             return NotFound();
         }
 
-        if (!post.CanBeChangedBy(await current.GetAsync()))
+        if (!post.CanBeChangedBy(current, await current.GetAsync()))
         {
             return Forbid();
         }

@@ -6,5 +6,5 @@ namespace JwtBlog.Web.Features.Blog;
 public sealed record PostView(
     int Id, string Title, string Content, int? AuthorId, string? AuthorEmail, DateTime CreatedAt, DateTime UpdatedAt)
 {
-    public bool CanBeChangedBy(AppUser? user) => PostAccess.CanChange(user, AuthorId);
+    public bool CanBeChangedBy(CurrentUser current, AppUser? user) => PostAccess.CanChange(user, AuthorId, current.SignedInWithSecondFactor);
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JwtBlog.Web.Features.Admin.Users;
 
-public sealed class EditModel(AppDbContext db, CurrentUser current, SignInService signIn, TimeProvider time) : PageModel
+public sealed class EditModel(AppDbContext db, CurrentUser current, SignInService signIn, UserSecondFactors secondFactors, TimeProvider time) : PageModel
 {
     public const string MarkedVerified = "Marked the e-mail address verified.";
 
@@ -22,6 +23,11 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
     public bool CanChange => UserRules.CanChange(Actor, Target);
 
     public bool IsSelf => Actor.Id == Target.Id;
+
+    public bool TargetHasSecondFactor { get; private set; }
+
+    // A superuser resets another user's second factors (a lost phone); nobody resets their own here.
+    public bool CanResetSecondFactors => Actor.IsSuperuser && !IsSelf;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -126,6 +132,31 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostResetSecondFactorsAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanResetSecondFactors)
+        {
+            return Forbid();
+        }
+
+        await db.InWriteTransactionAsync(
+            async token =>
+            {
+                db.LogAction(Actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change,
+                    "Reset second factors.");
+                await db.SaveChangesAsync(token);
+                await secondFactors.ResetAsync(Target, SecurityActors.Admin(Actor.Id), token);
+            },
+            ct);
+        TempData["Status"] = $"The second factors of {Target.Email} were reset.";
+        return RedirectToPage(new { id });
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         Actor = await current.GetAsync() ?? throw new InvalidOperationException("The Staff policy lets only signed-in staff here.");
@@ -135,6 +166,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
         }
 
         Target = target;
+        TargetHasSecondFactor = await secondFactors.HasAnyAsync(target.Id, ct);
         return true;
     }
 

@@ -37,7 +37,8 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser) : IClassFixture<
         await Expect(page.Locator("#passkey-add")).ToBeVisibleAsync();
         await page.GetByLabel("Name of the new passkey (optional)").FillAsync("Test laptop");
         await page.ClickAsync("#passkey-add");
-        await Expect(page.Locator("#passkey-list li")).ToHaveCountAsync(1);
+        // A ceremony is two API calls, the authenticator and a page load: the page's own 15 s, not the assertion's 5 s.
+        await Expect(page.Locator("#passkey-list li")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         await Expect(page.Locator("#passkey-add")).ToBeVisibleAsync();
         await Expect(page.Locator("#passkey-name-0")).ToHaveValueAsync("Test laptop");
         var credentials = await cdp.SendAsync("WebAuthn.getCredentials", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId });
@@ -47,7 +48,7 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser) : IClassFixture<
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Work laptop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
-        await Expect(page.Locator("#passkeys-status")).ToHaveTextAsync("Passkey renamed.");
+        await Expect(page.Locator("#passkeys-status")).ToHaveTextAsync("Passkey renamed.", new() { Timeout = 15_000 });
         await page.ReloadAsync();
         await Expect(page.Locator("#passkey-name-0")).ToHaveValueAsync("Work laptop");
         await Expect(page.Locator("#passkey-add")).ToBeVisibleAsync();
@@ -64,12 +65,12 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser) : IClassFixture<
 
         // Removed, the passkey is gone from the list and signs nobody in.
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
-        await Expect(page.Locator("#passkeys-empty")).ToBeVisibleAsync();
+        await Expect(page.Locator("#passkeys-empty")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(page.Locator("#passkey-add")).ToBeVisibleAsync();
         await page.ClickAsync("#nav-logout");
         await page.WaitForURLAsync(browser.LocalhostUrl + "/");
         await page.GotoAsync("/login");
         await page.ClickAsync("#passkey-login-button");
-        await Expect(page.Locator("#passkey-login-error")).ToHaveTextAsync("The passkey could not be verified.");
+        await Expect(page.Locator("#passkey-login-error")).ToHaveTextAsync("The passkey could not be verified.", new() { Timeout = 15_000 });
     }, browser.LocalhostUrl);
 }

@@ -112,7 +112,12 @@ public static class Api
                 continue;
             }
 
-            claims[property.Name] = property.Value.ValueKind == JsonValueKind.Number ? property.Value.GetInt64() : property.Value.GetString()!;
+            claims[property.Name] = property.Value.ValueKind switch
+            {
+                JsonValueKind.Number => property.Value.GetInt64(),
+                JsonValueKind.Array => property.Value.EnumerateArray().Select(v => v.GetString()!).ToArray(),
+                _ => property.Value.GetString()!,
+            };
         }
 
         return claims;

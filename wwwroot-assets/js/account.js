@@ -32,7 +32,7 @@ const email = document.getElementById('email-form');
 const emailStatus = document.getElementById('email-status');
 onSubmit(email, async () => {
   emailStatus.textContent = '';
-  const result = await apiFetch('/accounts/email/change/', { method: 'POST', body: formValues(email) });
+  const result = await apiFetchWithReauthentication('/accounts/email/change/', { method: 'POST', body: formValues(email) });
   email.querySelector('input[type="password"]').value = '';
   if (result.ok) {
     emailStatus.textContent = 'Open the link we sent to the new address to finish the change. Your current address keeps working until then.';
@@ -40,3 +40,14 @@ onSubmit(email, async () => {
     showErrors(email, result.data);
   }
 });
+
+// Ending the other sessions needs a recent sign-in: with script, the same re-authentication dialog as above; without,
+// the form posts to the page, which asks for a fresh sign-in.
+const endOthers = document.getElementById('end-others-form');
+if (endOthers) {
+  endOthers.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const result = await apiFetchWithReauthentication('/accounts/sessions/end-others/', { method: 'POST' });
+    if (result.ok) window.location.assign('/account');
+  });
+}

@@ -1,4 +1,5 @@
-import { apiFetch, clearErrors, formValues, showErrors } from './api.js';
+import { clearErrors, formValues, showErrors } from './api.js';
+import { apiFetchWithReauthentication } from './reauth.js';
 import { ceremonyMessage, createPasskey, supportsPasskeys } from './webauthn.js';
 
 // The Passkeys section of /account: add (a WebAuthn registration), rename, remove. The list is server-rendered;
@@ -23,7 +24,7 @@ add.addEventListener('submit', async (event) => {
   const submit = add.querySelector('button[type="submit"]');
   submit.disabled = true;
   try {
-    const options = await apiFetch('/accounts/passkeys/options/', { method: 'POST' });
+    const options = await apiFetchWithReauthentication('/accounts/passkeys/options/', { method: 'POST' });
     if (!options.ok) return fail(options.data);
     let credential;
     try {
@@ -32,7 +33,7 @@ add.addEventListener('submit', async (event) => {
       return fail({ detail: ceremonyMessage(error) });
     }
     const body = { credential, ...formValues(add, ['name']) };
-    const result = await apiFetch('/accounts/passkeys/', { method: 'POST', body });
+    const result = await apiFetchWithReauthentication('/accounts/passkeys/', { method: 'POST', body });
     if (!result.ok) return fail(result.data);
     window.location.reload();
   } finally {
@@ -46,14 +47,14 @@ for (const form of section.querySelectorAll('form.passkey-rename')) {
     event.preventDefault();
     clearErrors(section);
     status.textContent = '';
-    const result = await apiFetch(url, { method: 'PATCH', body: formValues(form) });
+    const result = await apiFetchWithReauthentication(url, { method: 'PATCH', body: formValues(form) });
     if (!result.ok) return fail(result.data);
     form.querySelector('input[name="name"]').value = result.data.name;
     status.textContent = 'Passkey renamed.';
   });
   form.querySelector('button.passkey-remove').addEventListener('click', async () => {
     clearErrors(section);
-    const result = await apiFetch(url, { method: 'DELETE' });
+    const result = await apiFetchWithReauthentication(url, { method: 'DELETE' });
     if (!result.ok) return fail(result.data);
     window.location.reload();
   });

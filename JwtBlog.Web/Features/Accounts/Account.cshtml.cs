@@ -1,6 +1,7 @@
 using System.Globalization;
 using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Accounts.Passkeys;
+using JwtBlog.Web.Features.Accounts.SecondFactors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -65,6 +66,12 @@ public sealed class AccountModel(CurrentUser current, AccountSessions sessions, 
         if (await current.GetAsync() is not { } user)
         {
             return Challenge();
+        }
+
+        if (!RecentAuthentication.IsRecent(User, HttpContext.RequestServices))
+        {
+            TempData["Status"] = "To end your other sessions, confirm it is you: sign out and in again, then retry.";
+            return RedirectToPage();
         }
 
         var ended = await sessions.EndOthersAsync(user.Id, User.SessionId()!, ct);

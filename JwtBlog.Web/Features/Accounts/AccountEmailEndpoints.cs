@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -32,7 +33,7 @@ public static class AccountEmailEndpoints
         group.MapPost("/email/change/cancel/", CancelEmailChangeAsync).WithSummary("Cancel a change of address from the old address")
             .RequireRateLimiting(RateLimits.EmailPolicy)
             .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
-        group.MapPost("/email/change/", RequestEmailChangeAsync).WithSummary("Change your e-mail address").RequireAuthorization()
+        group.MapPost("/email/change/", RequestEmailChangeAsync).WithSummary("Change your e-mail address").RequireAuthorization().RequireRecentAuthentication()
             .RequireRateLimiting(RateLimits.EmailPolicy)
             .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,7 +14,7 @@ public static class SessionsEndpoints
     {
         signedIn.MapGet("/sessions/", ListAsync).WithSummary("List your sessions");
         signedIn.MapDelete("/sessions/{id}/", EndAsync).WithSummary("End one of your sessions").ProducesDetail(StatusCodes.Status404NotFound);
-        signedIn.MapPost("/sessions/end-others/", EndOthersAsync).WithSummary("End your other sessions");
+        signedIn.MapPost("/sessions/end-others/", EndOthersAsync).WithSummary("End your other sessions").RequireRecentAuthentication();
         return signedIn;
     }
 

@@ -79,7 +79,7 @@ public sealed class SignInService(
                     await db.SaveChangesAsync(token);
                 }
 
-                if (await secondFactors.HasAnyAsync(user.Id, token))
+                if (await secondFactors.HasAuthenticatorAsync(user.Id, token))
                 {
                     await throttling.RefundAttemptAsync(throttleKey, token);
                     mfaToken = await challenges.IssueAsync(user, remember, token);

@@ -10,7 +10,7 @@ namespace JwtBlog.Web.Features.Accounts;
 [Authorize]
 public sealed class TwoFactorModel(CurrentUser current, UserSecondFactors factors) : PageModel
 {
-    public SecondFactorStatus Status { get; private set; } = new(false, 0);
+    public SecondFactorStatus Status { get; private set; } = new(false, 0, 0);
 
     public TotpSetup? Pending { get; private set; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -24,10 +25,10 @@ public static class PasskeysEndpoints
 
         var signedIn = group.MapGroup("").RequireAuthorization();
         signedIn.MapGet("/passkeys/", ListAsync).WithSummary("List your passkeys").ProducesDetail(StatusCodes.Status404NotFound);
-        signedIn.MapPost("/passkeys/options/", RegistrationOptionsAsync).WithSummary("Start adding a passkey").ProducesDetail(StatusCodes.Status404NotFound);
-        signedIn.MapPost("/passkeys/", AddAsync).WithSummary("Add a passkey").ProducesDetail(StatusCodes.Status404NotFound);
-        signedIn.MapPatch("/passkeys/{id}/", RenameAsync).WithSummary("Rename a passkey").ProducesDetail(StatusCodes.Status404NotFound);
-        signedIn.MapDelete("/passkeys/{id}/", RemoveAsync).WithSummary("Remove a passkey").ProducesDetail(StatusCodes.Status404NotFound);
+        signedIn.MapPost("/passkeys/options/", RegistrationOptionsAsync).WithSummary("Start adding a passkey").RequireRecentAuthentication().ProducesDetail(StatusCodes.Status404NotFound);
+        signedIn.MapPost("/passkeys/", AddAsync).WithSummary("Add a passkey").RequireRecentAuthentication().ProducesDetail(StatusCodes.Status404NotFound);
+        signedIn.MapPatch("/passkeys/{id}/", RenameAsync).WithSummary("Rename a passkey").RequireRecentAuthentication().ProducesDetail(StatusCodes.Status404NotFound);
+        signedIn.MapDelete("/passkeys/{id}/", RemoveAsync).WithSummary("Remove a passkey").RequireRecentAuthentication().ProducesDetail(StatusCodes.Status404NotFound);
         signedIn.MapPost("/reauthenticate/passkey/options/", ReauthenticationOptionsAsync).WithSummary("Start a passkey re-authentication")
             .ProducesDetail(StatusCodes.Status404NotFound);
         signedIn.MapPost("/reauthenticate/passkey/", ReauthenticateAsync).WithSummary("Re-authenticate with a passkey")

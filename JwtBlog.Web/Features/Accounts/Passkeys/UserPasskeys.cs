@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,7 @@ public sealed class UserPasskeys(
     UserManager<AppUser> users,
     IPasskeyHandler<AppUser> handler,
     PasskeyCeremonies ceremonies,
+    SecurityNotices notices,
     TimeProvider time,
     ILogger<UserPasskeys> logger)
 {
@@ -84,6 +86,9 @@ public sealed class UserPasskeys(
         {
             Name = string.IsNullOrWhiteSpace(name) ? DefaultName() : name.Trim(),
         };
+
+        // The notice is stored by the same save as the passkey.
+        notices.SecondFactorAdded(user, "a passkey");
         var result = await users.AddOrUpdatePasskeyAsync(user, passkey);
         if (!result.Succeeded)
         {
@@ -148,6 +153,7 @@ public sealed class UserPasskeys(
             return false;
         }
 
+        notices.SecondFactorRemoved(user, "a passkey");
         var result = await users.RemovePasskeyAsync(user, passkey.CredentialId);
         if (result.Succeeded)
         {

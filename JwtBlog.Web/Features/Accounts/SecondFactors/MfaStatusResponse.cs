@@ -1,7 +1,7 @@
 namespace JwtBlog.Web.Features.Accounts.SecondFactors;
 
-// GET /accounts/mfa/: {"totp": bool, "recovery_codes_left": n}. Passkeys add their count here when they arrive.
-public sealed record MfaStatusResponse(bool Totp, int RecoveryCodesLeft)
+// GET /accounts/mfa/: {"totp": bool, "recovery_codes_left": n, "passkeys": n}.
+public sealed record MfaStatusResponse(bool Totp, int RecoveryCodesLeft, int Passkeys)
 {
-    public static MfaStatusResponse From(SecondFactorStatus status) => new(status.Totp, status.RecoveryCodesLeft);
+    public static MfaStatusResponse From(SecondFactorStatus status) => new(status.Totp, status.RecoveryCodesLeft, status.Passkeys);
 }

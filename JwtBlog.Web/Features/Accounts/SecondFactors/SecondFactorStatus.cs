@@ -1,7 +1,7 @@
 namespace JwtBlog.Web.Features.Accounts.SecondFactors;
 
-// GET /accounts/mfa/. The passkeys count joins this record when passkeys arrive.
-public sealed record SecondFactorStatus(bool Totp, int RecoveryCodesLeft)
+// GET /accounts/mfa/ and the two-factor page: the active authenticator, the recovery codes left, the passkeys.
+public sealed record SecondFactorStatus(bool Totp, int RecoveryCodesLeft, int Passkeys)
 {
-    public bool AnyActive => Totp;
+    public bool AnyActive => Totp || Passkeys > 0;
 }

@@ -1,5 +1,6 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Email;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,15 +11,28 @@ namespace JwtBlog.Web.Features.Accounts.SecondFactors;
 // A user's second factors: the authenticator app (TOTP through Identity's authenticator key and the replay-protected
 // provider) and recovery codes. HasAnyAsync is the one answer to "has this user a second factor".
 public sealed class UserSecondFactors(
-    AppDbContext db, UserManager<AppUser> users, TimeProvider time, IOptions<SiteSettings> site, ILogger<UserSecondFactors> logger)
+    AppDbContext db,
+    UserManager<AppUser> users,
+    SecurityNotices notices,
+    TimeProvider time,
+    IOptions<SiteSettings> site,
+    ILogger<UserSecondFactors> logger)
 {
-    // Recovery codes are a way back in, not a factor of their own. Passkeys join here when they arrive.
-    public Task<bool> HasAnyAsync(int userId, CancellationToken ct) =>
+    private const string AuthenticatorApp = "an authenticator app";
+
+    // Recovery codes are a way back in, not a factor of their own. A passkey is a factor (it proves possession and,
+    // with user verification required, more), so it counts for the staff rule; it is used by signing in with it.
+    public async Task<bool> HasAnyAsync(int userId, CancellationToken ct) =>
+        await HasAuthenticatorAsync(userId, ct) || await db.UserPasskeys.AnyAsync(p => p.UserId == userId, ct);
+
+    // A password sign-in asks for a code only of a user with an active authenticator app.
+    public Task<bool> HasAuthenticatorAsync(int userId, CancellationToken ct) =>
         db.TotpAuthenticators.AnyAsync(a => a.UserId == userId && a.ActivatedAt != null, ct);
 
     public async Task<SecondFactorStatus> StatusAsync(int userId, CancellationToken ct) => new(
-        await db.TotpAuthenticators.AnyAsync(a => a.UserId == userId && a.ActivatedAt != null, ct),
-        await db.RecoveryCodes.CountAsync(c => c.UserId == userId && c.UsedAt == null, ct));
+        await HasAuthenticatorAsync(userId, ct),
+        await db.RecoveryCodes.CountAsync(c => c.UserId == userId && c.UsedAt == null, ct),
+        await db.UserPasskeys.CountAsync(p => p.UserId == userId, ct));
 
     // What a two-step sign-in can take from this user.
     public async Task<IReadOnlyList<string>> MethodsAsync(int userId, CancellationToken ct)
@@ -89,7 +103,10 @@ public sealed class UserSecondFactors(
                 await db.TotpAuthenticators.Where(a => a.UserId == user.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActivatedAt, Now()), token);
                 await users.SetTwoFactorEnabledAsync(user, true);
-                return await ReplaceRecoveryCodesAsync(user.Id, token);
+                var recoveryCodes = await ReplaceRecoveryCodesAsync(user.Id, token);
+                notices.SecondFactorAdded(user, AuthenticatorApp);
+                await db.SaveChangesAsync(token);
+                return recoveryCodes;
             },
             ct);
         logger.TotpActivated(user.Id);
@@ -103,26 +120,45 @@ public sealed class UserSecondFactors(
         await db.InWriteTransactionAsync(
             async token =>
             {
+                var wasActive = await HasAuthenticatorAsync(user.Id, token);
                 await db.TotpAuthenticators.Where(a => a.UserId == user.Id).ExecuteDeleteAsync(token);
+                await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(token);
                 await users.ResetAuthenticatorKeyAsync(user);
-                if (!await HasAnyAsync(user.Id, token))
+                await users.SetTwoFactorEnabledAsync(user, false);
+                if (wasActive)
                 {
-                    await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(token);
-                    await users.SetTwoFactorEnabledAsync(user, false);
+                    notices.SecondFactorRemoved(user, AuthenticatorApp);
+                    await db.SaveChangesAsync(token);
                 }
             },
             ct);
         logger.TotpRemoved(user.Id, removedBy);
     }
 
-    // Every second factor of the user goes (a superuser's reset for someone who lost their phone).
-    public Task ResetAsync(AppUser user, string resetBy, CancellationToken ct) => RemoveTotpAsync(user, resetBy, ct);
+    // Every second factor of the user goes, passkeys included (a superuser's reset for someone who lost their phone),
+    // and the user is told.
+    public async Task ResetAsync(AppUser user, string resetBy, CancellationToken ct)
+    {
+        await db.InWriteTransactionAsync(
+            async token =>
+            {
+                await db.TotpAuthenticators.Where(a => a.UserId == user.Id).ExecuteDeleteAsync(token);
+                await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(token);
+                await db.UserPasskeys.Where(p => p.UserId == user.Id).ExecuteDeleteAsync(token);
+                await users.ResetAuthenticatorKeyAsync(user);
+                await users.SetTwoFactorEnabledAsync(user, false);
+                notices.SecondFactorRemoved(user, "every second factor, reset by an administrator");
+                await db.SaveChangesAsync(token);
+            },
+            ct);
+        logger.TotpRemoved(user.Id, resetBy);
+    }
 
     // A new set of codes; the old set is void. Null when the user has no second factor to recover.
     public async Task<IReadOnlyList<string>?> RegenerateRecoveryCodesAsync(AppUser user, CancellationToken ct)
     {
         var codes = await db.InWriteTransactionAsync(
-            async token => await HasAnyAsync(user.Id, token) ? await ReplaceRecoveryCodesAsync(user.Id, token) : null,
+            async token => await HasAuthenticatorAsync(user.Id, token) ? await ReplaceRecoveryCodesAsync(user.Id, token) : null,
             ct);
         if (codes is not null)
         {

@@ -6,11 +6,45 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace JwtBlog.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class SecondFactors : Migration
+    public partial class SessionsEmailAndSecondFactors : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "PasswordResetGeneration",
+                table: "Users",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PendingEmail",
+                table: "Users",
+                type: "TEXT",
+                maxLength: 254,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IpAddress",
+                table: "Sessions",
+                type: "TEXT",
+                maxLength: 45,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastSeenAt",
+                table: "Sessions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UserAgent",
+                table: "Sessions",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "MfaChallenges",
                 columns: table => new
@@ -19,7 +53,8 @@ namespace JwtBlog.Web.Data.Migrations
                     UserId = table.Column<int>(type: "INTEGER", nullable: false),
                     SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false)
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Remember = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,6 +108,30 @@ namespace JwtBlog.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UserPasskeys",
+                columns: table => new
+                {
+                    CredentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: false),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserPasskeys", x => x.CredentialId);
+                    table.ForeignKey(
+                        name: "FK_UserPasskeys_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_EmailConfirmed",
+                table: "Users",
+                column: "EmailConfirmed");
+
             migrationBuilder.CreateIndex(
                 name: "IX_MfaChallenges_ExpiresAt",
                 table: "MfaChallenges",
@@ -87,6 +146,11 @@ namespace JwtBlog.Web.Data.Migrations
                 name: "IX_RecoveryCodes_UserId_CodeHash",
                 table: "RecoveryCodes",
                 columns: new[] { "UserId", "CodeHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserPasskeys_UserId",
+                table: "UserPasskeys",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -100,6 +164,33 @@ namespace JwtBlog.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "TotpAuthenticators");
+
+            migrationBuilder.DropTable(
+                name: "UserPasskeys");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Users_EmailConfirmed",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "PasswordResetGeneration",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "PendingEmail",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "IpAddress",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "LastSeenAt",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "UserAgent",
+                table: "Sessions");
         }
     }
 }

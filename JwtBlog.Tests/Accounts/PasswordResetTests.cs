@@ -67,12 +67,12 @@ public sealed class PasswordResetTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         var response = await ConfirmAsync(uid, token);
 
         Assert.Equal("{\"detail\":\"Password has been reset with the new password.\"}", await response.RawJsonAsync(HttpStatusCode.OK));
+        var notice = await app.Outbox.LastToAsync(user.Email!);
+        Assert.Equal("[JwtBlog] Your password was changed", notice.Subject);
         Assert.Equal(HttpStatusCode.Unauthorized, (await signedIn.Client.GetWithBearerAsync("/accounts/user/", signedIn.AccessToken)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await app.CreateAccountsApi().LoginAsync(user.Email, JwtBlogApp.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.CreateAccountsApi().LoginAsync(user.Email, NewPassword)).StatusCode);
         Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.EmailConfirmed).SingleAsync()));
-        var notice = await app.Outbox.LastToAsync(user.Email!);
-        Assert.Equal("[JwtBlog] Your password was changed", notice.Subject);
     }
 
     [Fact]

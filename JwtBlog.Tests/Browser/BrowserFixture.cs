@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 
 namespace JwtBlog.Tests.Browser;
 
-// The app on a real Kestrel loopback port and Debian's headless Chromium driven by Playwright.
+// The app on a real Kestrel loopback port, sending its mail to a real SMTP server in the test process, and Debian's
+// headless Chromium driven by Playwright.
 // Without Chromium the tests skip locally; CI sets JWTBLOG_REQUIRE_BROWSER=1, which turns the skip into a failure.
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -14,7 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public JwtBlogApp App { get; } = new();
+    public JwtBlogApp App { get; private set; } = null!;
+
+    public TestSmtpServer Mail { get; private set; } = null!;
 
     public IBrowser? Browser { get; private set; }
 
@@ -30,6 +33,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
+        Mail = await TestSmtpServer.StartNewAsync();
+        App = JwtBlogApp.With([.. Mail.AppSettings]);
         App.UseKestrel(0);
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -98,6 +103,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        await App.DisposeAsync();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
+        }
     }
 }

@@ -2,7 +2,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace JwtBlog.Tests.Browser;
 
-// Issue 10's journeys in Chromium; the email is read from the outbox table.
+// Issue 10's journeys in Chromium; the email arrives at the SMTP server in the test process and its link is opened.
 public sealed class MailFlowBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -16,7 +16,9 @@ public sealed class MailFlowBrowserTests(BrowserFixture browser) : IClassFixture
         await page.ClickAsync("#forgot-submit");
         await Expect(page.Locator("#forgot-status")).ToContainTextAsync("on its way");
 
-        await page.GotoAsync(await browser.App.Outbox.LinkPathToAsync(user.Email!, "/password/reset/"));
+        var email = await browser.Mail.WaitForMessageAsync(user.Email!, m => m.FindLink("/password/reset/") is not null);
+        Assert.Contains("Reset", email.Html, StringComparison.OrdinalIgnoreCase);
+        await page.GotoAsync(email.FindLink("/password/reset/")!);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync("Quiet-Harbor-Tulip-77");
         await page.GetByLabel("New password again").FillAsync("Quiet-Harbor-Tulip-77");
         await page.ClickAsync("#reset-submit");
@@ -42,7 +44,8 @@ public sealed class MailFlowBrowserTests(BrowserFixture browser) : IClassFixture
         await page.WaitForURLAsync(browser.BaseUrl + "/");
         await Expect(page.Locator("#verify-notice")).ToBeVisibleAsync();
 
-        await page.GotoAsync(await browser.App.Outbox.LinkPathToAsync(email, "/verify-email/"));
+        var verification = await browser.Mail.WaitForMessageAsync(email, m => m.FindLink("/verify-email/") is not null);
+        await page.GotoAsync(verification.FindLink("/verify-email/")!);
         await page.ClickAsync("#verify-submit");
         await Expect(page.Locator("#verify-status")).ToHaveTextAsync("Your address is confirmed. Thank you.");
 

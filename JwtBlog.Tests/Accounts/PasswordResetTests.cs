@@ -76,6 +76,54 @@ public sealed class PasswordResetTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     }
 
     [Fact]
+    public async Task EveryRequestIsStoredBeforeItsAnswerAndDoneOnce()
+    {
+        var user = await app.CreateUserAsync();
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowser().PostAsJsonAsync(Reset, new { email = user.Email })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowser().PostAsJsonAsync(Reset, new { email = app.NewEmail("nobody") })).StatusCode);
+
+        Assert.Equal("[JwtBlog] Reset your password", (await app.Outbox.LastToAsync(user.Email!)).Subject);
+        Assert.Equal(0, await app.WithDbAsync(db => db.PendingPasswordResets.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ARequestLeftByAStoppedProcessIsDoneAtTheNextStart()
+    {
+        var folder = Directory.CreateTempSubdirectory("jwtblog-reset-").FullName;
+        var database = ("ConnectionStrings:Default", (string?)$"Data Source={Path.Combine(folder, "reset.db")}");
+        try
+        {
+            string email;
+            await using (var first = JwtBlogApp.With(database))
+            {
+                var user = await first.CreateUserAsync();
+                email = user.Email!;
+                // What an answered request leaves when the process dies before its mailer gets to it.
+                await first.WithDbAsync(db =>
+                {
+                    db.PendingPasswordResets.Add(new PendingPasswordReset
+                    {
+                        Email = email,
+                        LinkBase = "https://blog.example/password/reset/",
+                        RequestedAt = first.Clock.GetUtcNow().UtcDateTime,
+                    });
+                    return db.SaveChangesAsync();
+                });
+            }
+
+            await using var second = JwtBlogApp.With(database);
+            var sent = await second.Outbox.LastToAsync(email);
+            Assert.Contains("https://blog.example/password/reset/", sent.TextBody, StringComparison.Ordinal);
+            Assert.Equal(0, await second.WithDbAsync(db => db.PendingPasswordResets.CountAsync()));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task TheTokenWorksOnce()
     {
         var user = await app.CreateUserAsync();

@@ -23,6 +23,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<TotpAuthenticator> TotpAuthenticators => Set<TotpAuthenticator>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<MfaChallenge> MfaChallenges => Set<MfaChallenge>();
+    public DbSet<PendingPasswordReset> PendingPasswordResets => Set<PendingPasswordReset>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -96,6 +97,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             entry.Property(e => e.ObjectLabel).HasMaxLength(200);
             entry.Property(e => e.Action).HasMaxLength(20);
             entry.Property(e => e.Summary).HasMaxLength(1000);
+        });
+
+        builder.Entity<PendingPasswordReset>(request =>
+        {
+            request.Property(r => r.Email).HasMaxLength(AppUser.EmailMaxLength);
+            request.Property(r => r.LinkBase).HasMaxLength(PendingPasswordReset.LinkBaseMaxLength);
         });
 
         builder.Entity<OutboxMessage>(message =>

@@ -236,6 +236,30 @@ namespace JwtBlog.Web.Data.Migrations
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("JwtBlog.Web.Features.Accounts.PendingPasswordReset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkBase")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingPasswordResets");
+                });
+
             modelBuilder.Entity("JwtBlog.Web.Features.Accounts.SecondFactors.MfaChallenge", b =>
                 {
                     b.Property<string>("TokenHash")

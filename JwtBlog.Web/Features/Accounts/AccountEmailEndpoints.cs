@@ -20,7 +20,7 @@ public static class AccountEmailEndpoints
     public static void MapAccountEmailEndpoints(this RouteGroupBuilder group)
     {
         // The CSRF check applies as everywhere: it only asks a caller signed in by cookie, and the pages send the header.
-        group.MapPost("/password/reset/", RequestPasswordReset).WithSummary("Email a password reset link")
+        group.MapPost("/password/reset/", RequestPasswordResetAsync).WithSummary("Email a password reset link")
             .RequireRateLimiting(RateLimits.EmailPolicy).ProducesDetail(StatusCodes.Status429TooManyRequests);
         group.MapPost("/password/reset/confirm/", ConfirmPasswordResetAsync).WithSummary("Set a new password with an emailed token")
             .RequireRateLimiting(RateLimits.AuthPolicy)
@@ -38,10 +38,11 @@ public static class AccountEmailEndpoints
             .ProducesDetail(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
     }
 
-    // The same answer, headers and work for every well-formed address: the lookup happens after the answer.
-    private static Results<Ok<DetailResponse>, JsonHttpResult<DetailResponse>> RequestPasswordReset(
+    // The same answer, headers and work for every well-formed address: the request is stored (so no acknowledged request
+    // is lost) and the lookup happens after the answer.
+    private static async Task<Results<Ok<DetailResponse>, JsonHttpResult<DetailResponse>>> RequestPasswordResetAsync(
         JsonRequest<PasswordResetRequest> request, HttpContext http, UserManager<AppUser> users, AddressMailLimits limits,
-        PasswordResetQueue queue, PublicUrls urls)
+        AppDbContext db, PasswordResetQueue queue, PublicUrls urls, TimeProvider time)
     {
         var email = request.Value.Email;
         if (limits.TryTake(users.NormalizeEmail(EmailAddress.Normalize(email))) is { } wait)
@@ -49,7 +50,15 @@ public static class AccountEmailEndpoints
             return TooMany(http, wait);
         }
 
-        queue.Enqueue(new PasswordResetJob(email, urls.For(http.Request, "/password/reset/")));
+        var stored = new PendingPasswordReset
+        {
+            Email = email,
+            LinkBase = urls.For(http.Request, "/password/reset/"),
+            RequestedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.PendingPasswordResets.Add(stored);
+        await db.InWriteTransactionAsync(token => db.SaveChangesAsync(token), http.RequestAborted);
+        queue.Enqueue(new PasswordResetJob(stored.Id, stored.Email, stored.LinkBase));
         return TypedResults.Ok(new DetailResponse(ResetSent));
     }
 

@@ -1,4 +1,4 @@
 namespace JwtBlog.Web.Features.Accounts;
 
-// A reset asked for an address (known or not); LinkBase is the public "/password/reset/" URL the uid and token follow.
-public sealed record PasswordResetJob(string Email, string LinkBase);
+// A stored reset request (PendingPasswordReset) waiting for PasswordResetMailer.
+public sealed record PasswordResetJob(long RequestId, string Email, string LinkBase);

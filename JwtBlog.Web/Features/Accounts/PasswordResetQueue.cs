@@ -13,7 +13,8 @@ public sealed class PasswordResetQueue
 
     private readonly List<TaskCompletionSource> _idleWaiters = [];
     private readonly Lock _lock = new();
-    private int _pending;
+    // The mailer's start-up look for requests a stopped process left counts as pending work until it is done.
+    private int _pending = 1;
 
     public ChannelReader<PasswordResetJob> Reader => _jobs.Reader;
 

@@ -24,26 +24,36 @@ public sealed class PasswordResets(
     public const string InvalidValue = "Invalid value";
     public const string Mismatch = "The two password fields didn\u2019t match.";
 
+    // The stored request is claimed by deleting it in the transaction that does its work, so it is done once even when
+    // several mailers (after a restart, or on several instances) see it.
     public async Task SendLinkAsync(PasswordResetJob job, CancellationToken ct)
     {
         var user = await users.FindByEmailAsync(job.Email);
-        if (user is not { IsActive: true })
-        {
-            logger.PasswordResetUnknownEmail();
-            return;
-        }
-
-        // A newer link kills the older ones: their purpose names the previous generation.
-        await db.InWriteTransactionAsync(
+        var sent = await db.InWriteTransactionAsync(
             async token =>
             {
+                if (await db.PendingPasswordResets.Where(r => r.Id == job.RequestId).ExecuteDeleteAsync(token) == 0
+                    || user is not { IsActive: true })
+                {
+                    return false;
+                }
+
+                // A newer link kills the older ones: their purpose names the previous generation.
                 user.PasswordResetGeneration++;
                 var resetToken = await accountTokens.CreateResetTokenAsync(user);
                 await sender.SendPasswordResetLinkAsync(user, user.Email!, job.LinkBase + AccountTokens.EncodeUid(user.Id) + "/" + resetToken);
                 await db.SaveChangesAsync(token);
+                return true;
             },
             ct);
-        logger.PasswordResetRequested(user.Id);
+        if (sent)
+        {
+            logger.PasswordResetRequested(user!.Id);
+        }
+        else if (user is not { IsActive: true })
+        {
+            logger.PasswordResetUnknownEmail();
+        }
     }
 
     // The uid and token first (as dj-rest-auth), then the password rules on new_password2. Success ends every session,

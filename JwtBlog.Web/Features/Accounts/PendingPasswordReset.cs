@@ -1,0 +1,15 @@
+namespace JwtBlog.Web.Features.Accounts;
+
+// A reset asked for an address (known or not), stored before the request is answered so that no acknowledged request
+// is lost; PasswordResetMailer turns it into a link in the outbox (or nothing, for an unknown address) and deletes it.
+public sealed class PendingPasswordReset
+{
+    public const int LinkBaseMaxLength = 500;
+
+    public long Id { get; init; }
+    public required string Email { get; init; }
+
+    // The public "/password/reset/" URL that the uid and token follow.
+    public required string LinkBase { get; init; }
+    public DateTime RequestedAt { get; init; }
+}

@@ -10,20 +10,7 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public Task APasskeyAddedOnTheAccountPageSignsInAloneFromTheLoginPage() => browser.RunAsync(nameof(APasskeyAddedOnTheAccountPageSignsInAloneFromTheLoginPage), async page =>
     {
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        var authenticator = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-            },
-        });
-        var authenticatorId = authenticator!.Value.GetProperty("authenticatorId").GetString()!;
+        var (cdp, authenticatorId) = await AddVirtualAuthenticatorAsync(page);
 
         var user = await browser.App.CreateUserAsync(browser.App.NewEmail("passkey"));
         await page.GotoAsync("/login?returnUrl=%2Faccount");
@@ -73,4 +60,45 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.ClickAsync("#passkey-login-button");
         await Expect(page.Locator("#passkey-login-error")).ToHaveTextAsync("The passkey could not be verified.", new() { Timeout = 15_000 });
     }, browser.LocalhostUrl);
+
+    [Fact]
+    public Task AStaffMemberWhoseOnlyFactorIsAPasskeyConfirmsWithItToOpenTheAdmin() => browser.RunAsync(nameof(AStaffMemberWhoseOnlyFactorIsAPasskeyConfirmsWithItToOpenTheAdmin), async page =>
+    {
+        await AddVirtualAuthenticatorAsync(page);
+        var staff = await browser.App.CreateUserAsync(browser.App.NewEmail("staff-passkey"), staff: true);
+        await page.GotoAsync("/login?returnUrl=%2Faccount");
+        await page.GetByLabel("Email").FillAsync(staff.Email!);
+        await page.GetByLabel("Password").FillAsync(Infrastructure.JwtBlogApp.Password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(browser.LocalhostUrl + "/account");
+        await Expect(page.Locator("#passkey-add")).ToBeVisibleAsync();
+        await page.ClickAsync("#passkey-add");
+        await Expect(page.Locator("#passkey-list li")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+
+        // The password session has no second factor: the admin asks for one, and the passkey is one.
+        await page.GotoAsync("/admin");
+        await page.WaitForURLAsync(browser.LocalhostUrl + "/account/confirm?returnUrl=%2Fadmin");
+        await page.ClickAsync("#passkey-confirm-button");
+        await page.WaitForURLAsync(browser.LocalhostUrl + "/admin");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Site administration");
+    }, browser.LocalhostUrl);
+
+    // A platform authenticator that holds discoverable credentials and verifies the user without asking.
+    private static async Task<(ICDPSession Cdp, string AuthenticatorId)> AddVirtualAuthenticatorAsync(IPage page)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        var authenticator = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+            },
+        });
+        return (cdp, authenticator!.Value.GetProperty("authenticatorId").GetString()!);
+    }
 }

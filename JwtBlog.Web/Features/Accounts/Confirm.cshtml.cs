@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JwtBlog.Web.Features.Accounts;
 
-// /account/confirm: a code from the authenticator app (or a recovery code) for a session that was signed in without
-// one, e.g. a staff member's session from before they enrolled. The page script posts it to /accounts/reauthenticate/.
+// /account/confirm: a code from the authenticator app (or a recovery code), or a passkey, for a session that was signed
+// in without a second factor, e.g. a staff member's session from before they enrolled. The page script posts the code
+// to /accounts/reauthenticate/, or runs the passkey ceremony against /accounts/reauthenticate/passkey/.
 [Authorize]
 public sealed class ConfirmModel : PageModel
 {

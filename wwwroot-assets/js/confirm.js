@@ -1,5 +1,5 @@
-import { apiFetch, clearErrors, onSubmit, safeReturnUrl, showErrors } from './api.js';
-import { ceremonyMessage, getPasskey, supportsPasskeys } from './webauthn.js';
+import { apiFetch, onSubmit, safeReturnUrl, showErrors } from './api.js';
+import { passkeyButton } from './webauthn.js';
 
 const form = document.getElementById('confirm-form');
 onSubmit(form, async () => {
@@ -14,28 +14,5 @@ onSubmit(form, async () => {
 });
 
 // A passkey is a second factor too: one of the user's own passkeys adds "hwk" to this session.
-const passkey = document.getElementById('passkey-confirm');
-const passkeyButton = document.getElementById('passkey-confirm-button');
-if (supportsPasskeys()) passkey.hidden = false;
-passkeyButton.addEventListener('click', async () => {
-  clearErrors(passkey);
-  passkeyButton.disabled = true;
-  try {
-    const options = await apiFetch('/accounts/reauthenticate/passkey/options/', { method: 'POST' });
-    if (!options.ok) return showErrors(passkey, options.data);
-    let credential;
-    try {
-      credential = await getPasskey(options.data);
-    } catch (error) {
-      return showErrors(passkey, { detail: ceremonyMessage(error) });
-    }
-    const result = await apiFetch('/accounts/reauthenticate/passkey/', { method: 'POST', body: { credential } });
-    if (result.ok) {
-      window.location.assign(safeReturnUrl(form.dataset.returnUrl));
-      return;
-    }
-    showErrors(passkey, result.data);
-  } finally {
-    passkeyButton.disabled = false;
-  }
-});
+passkeyButton(document.getElementById('passkey-confirm'), document.getElementById('passkey-confirm-button'),
+  '/accounts/reauthenticate/passkey/options/', '/accounts/reauthenticate/passkey/', form.dataset.returnUrl);

@@ -1,5 +1,5 @@
-import { apiFetch, clearErrors, formValues, onSubmit, safeReturnUrl, showErrors } from './api.js';
-import { ceremonyMessage, getPasskey, supportsPasskeys } from './webauthn.js';
+import { apiFetch, formValues, onSubmit, safeReturnUrl, showErrors } from './api.js';
+import { passkeyButton } from './webauthn.js';
 
 const notVerified = 'E-mail is not verified.';
 const form = document.getElementById('login-form');
@@ -69,30 +69,8 @@ onSubmit(mfaForm, async () => {
 
 // Sign in with a passkey alone: the authenticator offers the account (a discoverable credential), no email is typed.
 const passkey = document.getElementById('passkey-login');
-const passkeyButton = document.getElementById('passkey-login-button');
-if (supportsPasskeys()) passkey.hidden = false;
-passkeyButton.addEventListener('click', async () => {
-  clearErrors(passkey);
-  passkeyButton.disabled = true;
-  try {
-    const options = await apiFetch('/accounts/login/passkey/options/', { method: 'POST' });
-    if (!options.ok) return showErrors(passkey, options.data);
-    let credential;
-    try {
-      credential = await getPasskey(options.data);
-    } catch (error) {
-      return showErrors(passkey, { detail: ceremonyMessage(error) });
-    }
-    const result = await apiFetch('/accounts/login/passkey/', { method: 'POST', body: { credential } });
-    if (result.ok) {
-      window.location.assign(safeReturnUrl(passkey.dataset.returnUrl));
-      return;
-    }
-    showErrors(passkey, result.data);
-  } finally {
-    passkeyButton.disabled = false;
-  }
-});
+passkeyButton(passkey, document.getElementById('passkey-login-button'),
+  '/accounts/login/passkey/options/', '/accounts/login/passkey/', passkey.dataset.returnUrl);
 
 document.getElementById('login-resend').addEventListener('click', async () => {
   const email = form.querySelector('[name="email"]').value;

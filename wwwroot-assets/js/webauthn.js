@@ -1,6 +1,8 @@
 // navigator.credentials for passkeys, with the server's JSON on both sides: the options come as
 // PublicKeyCredential*OptionsJSON (binary fields in base64url) and the answer goes back as PublicKeyCredential.toJSON().
 
+import { apiFetch, clearErrors, safeReturnUrl, showErrors } from './api.js';
+
 export const supportsPasskeys = () =>
   typeof window.PublicKeyCredential === 'function' && typeof navigator.credentials?.create === 'function';
 
@@ -85,4 +87,32 @@ export function ceremonyMessage(error) {
   if (error?.name === 'NotAllowedError' || error?.name === 'AbortError') return 'The passkey request was cancelled or timed out.';
   if (error?.name === 'InvalidStateError') return 'This device already holds a passkey for your account.';
   return 'Your browser could not use a passkey here.';
+}
+
+// A button that proves who the user is with a passkey: request options from optionsUrl, the browser's ceremony, the
+// credential to resultUrl, then on to returnUrl. The section (hidden in the markup) shows only where passkeys work.
+export function passkeyButton(section, button, optionsUrl, resultUrl, returnUrl) {
+  if (supportsPasskeys()) section.hidden = false;
+  button.addEventListener('click', async () => {
+    clearErrors(section);
+    button.disabled = true;
+    try {
+      const options = await apiFetch(optionsUrl, { method: 'POST' });
+      if (!options.ok) return showErrors(section, options.data);
+      let credential;
+      try {
+        credential = await getPasskey(options.data);
+      } catch (error) {
+        return showErrors(section, { detail: ceremonyMessage(error) });
+      }
+      const result = await apiFetch(resultUrl, { method: 'POST', body: { credential } });
+      if (result.ok) {
+        window.location.assign(safeReturnUrl(returnUrl));
+        return;
+      }
+      showErrors(section, result.data);
+    } finally {
+      button.disabled = false;
+    }
+  });
 }

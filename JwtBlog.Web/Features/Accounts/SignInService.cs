@@ -86,12 +86,7 @@ public sealed class SignInService(
                     return null;
                 }
 
-                await throttling.SucceededAsync(throttleKey, token);
-                await ForgiveDeviceAsync(normalizedEmail, token);
-                user.LastLogin = time.GetUtcNow().UtcDateTime;
-                NoticeNewDevice(user, normalizedEmail);
-                await db.SaveChangesAsync(token);
-                return await tokens.StartSessionAsync(user, SessionStart.Password with { Remember = remember }, token);
+                return await CompleteSignInAsync(user, normalizedEmail, throttleKey, SessionStart.Password with { Remember = remember }, token);
             },
             ct);
 
@@ -188,13 +183,8 @@ public sealed class SignInService(
                     return null;
                 }
 
-                await throttling.SucceededAsync(throttleKey, token);
-                await ForgiveDeviceAsync(normalizedEmail, token);
-                user.LastLogin = time.GetUtcNow().UtcDateTime;
-                NoticeNewDevice(user, normalizedEmail);
-                await db.SaveChangesAsync(token);
-                return await tokens.StartSessionAsync(
-                    user, new SessionStart([AuthenticationMethods.Password, method], challenge.Remember), token);
+                return await CompleteSignInAsync(
+                    user, normalizedEmail, throttleKey, new SessionStart([AuthenticationMethods.Password, method], challenge.Remember), token);
             },
             ct);
         if (issued is null)
@@ -415,6 +405,19 @@ public sealed class SignInService(
         {
             await throttling.SucceededAsync(DeviceCookies.ThrottleKey(device), ct);
         }
+    }
+
+    // The last step of a password or two-step sign-in, inside its write transaction: the failures are forgiven, the login
+    // recorded (with a notice for a new device) and the session started.
+    private async Task<IssuedTokens> CompleteSignInAsync(
+        AppUser user, string normalizedEmail, string throttleKey, SessionStart start, CancellationToken ct)
+    {
+        await throttling.SucceededAsync(throttleKey, ct);
+        await ForgiveDeviceAsync(normalizedEmail, ct);
+        user.LastLogin = time.GetUtcNow().UtcDateTime;
+        NoticeNewDevice(user, normalizedEmail);
+        await db.SaveChangesAsync(ct);
+        return await tokens.StartSessionAsync(user, start, ct);
     }
 
     // A client without this account's device cookie has never signed in to it: the owner hears of it, in the sign-in's

@@ -10,6 +10,7 @@ using JwtBlog.Web.Features.Email;
 using JwtBlog.Web.Features.Errors;
 using JwtBlog.Web.Features.Health;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 
 var (command, hostArgs) = ManagementCommands.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -20,6 +21,7 @@ if (command is not null)
 }
 
 builder.AddWebDefaults();
+builder.AddSiteLocalization();
 builder.AddErrorResponses();
 builder.AddForwardedHeaders();
 builder.AddAppData();
@@ -61,6 +63,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseSiteLocalization();
 app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();

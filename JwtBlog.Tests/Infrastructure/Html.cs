@@ -34,9 +34,10 @@ public static class Html
     public static IHtmlFormElement Form(IDocument document, string selector) =>
         Assert.IsAssignableFrom<IHtmlFormElement>(Assert.Single(document.QuerySelectorAll(selector)));
 
-    // Submits the form as a browser would: its fields (the antiforgery token included), overridden by values.
+    // Submits the form as a browser would: its fields (the antiforgery token included), overridden by values, and
+    // the name and value of the button pressed, when one is given.
     public static Task<HttpResponseMessage> SubmitAsync(
-        this HttpClient client, IHtmlFormElement form, IDictionary<string, string>? values = null)
+        this HttpClient client, IHtmlFormElement form, IDictionary<string, string>? values = null, IHtmlElement? submitter = null)
     {
         foreach (var (name, value) in values ?? new Dictionary<string, string>())
         {
@@ -60,7 +61,7 @@ public static class Html
             }
         }
 
-        var submission = form.GetSubmission()!;
+        var submission = (submitter is null ? form.GetSubmission() : form.GetSubmission(submitter))!;
         var target = new Uri(submission.Target.Href);
         var request = new HttpRequestMessage(new System.Net.Http.HttpMethod(submission.Method.ToString().ToUpperInvariant()), target);
         if (submission.Method == AngleSharp.Io.HttpMethod.Post)

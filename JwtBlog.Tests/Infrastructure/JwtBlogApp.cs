@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -38,6 +39,9 @@ public class JwtBlogApp : WebApplicationFactory<Program>
     public string DataDirectory { get; }
 
     public CapturedLogs Logs { get; } = new();
+
+    // Texts asked for by a page or endpoint that their resource file lacks (see MissingTexts).
+    public MissingTexts MissingTexts { get; } = new();
 
     public TestSecondFactors SecondFactors { get; }
 
@@ -72,6 +76,9 @@ public class JwtBlogApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<IStringLocalizerFactory>();
+            services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+            services.AddSingleton(provider => MissingTexts.Wrap(provider.GetRequiredService<ResourceManagerStringLocalizerFactory>()));
         });
     }
 

@@ -3,8 +3,22 @@
 
 const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 
+let texts;
+
+// A text in the page's language, from the layout's JSON block (ScriptText.resx). "{0}", "{1}"... take the arguments.
+export function text(key, ...args) {
+  texts ??= JSON.parse(document.getElementById('script-text')?.textContent || '{}');
+  const template = texts[key] ?? key;
+  return template.replace(/\{(\d+)\}/g, (match, index) => String(args[Number(index)] ?? match));
+}
+
 async function send(url, method, body) {
-  const headers = { Accept: 'application/json', 'X-CSRF-TOKEN': csrfToken() };
+  // The API answers in the page's language (it reads only Accept-Language, never the page's cookie).
+  const headers = {
+    Accept: 'application/json',
+    'Accept-Language': document.documentElement.lang || 'en',
+    'X-CSRF-TOKEN': csrfToken(),
+  };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   return fetch(url, {
     method,
@@ -54,7 +68,7 @@ export function clearErrors(form) {
 
 // Puts each field's messages in its [data-error-for] slot; anything else (detail, non_field_errors) goes to the
 // form-wide slot. The first invalid field gets focus.
-export function showErrors(form, data, fallback = 'Something went wrong. Please try again.') {
+export function showErrors(form, data, fallback = text('Error.Fallback')) {
   clearErrors(form);
   const general = [];
   let first = null;

@@ -7,12 +7,12 @@ namespace JwtBlog.Tests.Localization;
 // Every text has a Korean twin: a key missing from a .ko.resx would silently fall back to English.
 public partial class ResourceFilesTests
 {
-    private static readonly System.Reflection.Assembly WebAssembly = typeof(Program).Assembly;
+    private static readonly System.Reflection.Assembly _webAssembly = typeof(Program).Assembly;
 
     public static TheoryData<string> ResourceNames()
     {
         var names = new TheoryData<string>();
-        foreach (var name in WebAssembly.GetManifestResourceNames().Where(n => n.EndsWith("Text.resources", StringComparison.Ordinal)))
+        foreach (var name in _webAssembly.GetManifestResourceNames().Where(n => n.EndsWith("Text.resources", StringComparison.Ordinal)))
         {
             names.Add(name[..^".resources".Length]);
         }
@@ -33,7 +33,7 @@ public partial class ResourceFilesTests
     [MemberData(nameof(ResourceNames))]
     public void Korean_has_exactly_the_english_keys_with_the_same_placeholders(string baseName)
     {
-        var resources = new ResourceManager(baseName, WebAssembly);
+        var resources = new ResourceManager(baseName, _webAssembly);
         var english = Texts(resources, CultureInfo.InvariantCulture);
         var korean = Texts(resources, CultureInfo.GetCultureInfo("ko"));
 

@@ -8,8 +8,8 @@ namespace JwtBlog.Web.Features.Shared.Localization;
 // escapes <, > and &, so the JSON cannot end the <script type="application/json"> element it sits in.
 public sealed class ScriptTexts(IStringLocalizer<ScriptText> texts)
 {
-    private static readonly ConcurrentDictionary<string, string> JsonByLanguage = new();
+    private static readonly ConcurrentDictionary<string, string> _jsonByLanguage = new();
 
-    public string Json => JsonByLanguage.GetOrAdd(SiteLanguages.Current, _ => JsonSerializer.Serialize(
+    public string Json => _jsonByLanguage.GetOrAdd(SiteLanguages.Current, _ => JsonSerializer.Serialize(
         texts.GetAllStrings(includeParentCultures: true).ToDictionary(text => text.Name, text => text.Value)));
 }

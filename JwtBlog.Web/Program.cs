@@ -74,6 +74,7 @@ app.MapHealthEndpoints();
 app.MapAccountsEndpoints();
 app.MapPasskeysEndpoints();
 app.MapBlogEndpoints();
+app.MapAtomFeeds();
 app.MapApiDocs();
 app.MapRazorPages();
 

@@ -13,7 +13,7 @@ public sealed class UserAndPasswordChangeTests(JwtBlogApp app) : IClassFixture<J
         var signedIn = await app.SignInAsync();
         var response = await signedIn.Client.Accounts().GetUserAsync();
         Assert.Equal(
-            $"{{\"pk\":{signedIn.User.Id},\"email\":\"{signedIn.User.Email}\",\"first_name\":\"\",\"last_name\":\"\",\"gender\":\"\",\"date_of_birth\":null,\"email_verified\":false}}",
+            $"{{\"pk\":{signedIn.User.Id},\"email\":\"{signedIn.User.Email}\",\"first_name\":\"\",\"last_name\":\"\",\"display_name\":\"{signedIn.User.DisplayName}\",\"gender\":\"\",\"date_of_birth\":null,\"email_verified\":false}}",
             await response.RawJsonAsync(HttpStatusCode.OK));
     }
 

@@ -42,7 +42,7 @@ public sealed class FeedCacheTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var post = await app.CreatePostAsync(author, "Written by the admin pages' path");
         var (api, _) = await ReadBothAsync(anonymous);
         Assert.Equal(post.Id, (int)api[0]!["id"]!);
-        Assert.Equal(author.Email, (string)api[0]!["author"]!["email"]!);
+        Assert.Equal(author.DisplayName, (string)api[0]!["author"]!["display_name"]!);
 
         // A bulk delete (no SaveChanges): the foreign key sets the post's author to null.
         await app.WithDbAsync(db => db.Users.Where(u => u.Id == author.Id).ExecuteDeleteAsync());

@@ -31,8 +31,8 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         Assert.Equal("Public post", (string)post["title"]!);
         Assert.Equal("Readable by everyone", (string)post["content"]!);
         Assert.Equal(author.User.Id, (int)post["author"]!["pk"]!);
-        Assert.Equal(author.User.Email, (string)post["author"]!["email"]!);
-        Assert.Equal(["pk", "email"], post["author"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(author.User.DisplayName, (string)post["author"]!["display_name"]!);
+        Assert.Equal(["pk", "display_name"], post["author"]!.AsObject().Select(p => p.Key));
     }
 
     [Fact]

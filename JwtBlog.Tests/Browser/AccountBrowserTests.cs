@@ -1,4 +1,5 @@
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Web.Features.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,7 +23,7 @@ public sealed class AccountBrowserTests(BrowserFixture browser) : IClassFixture<
         await RegisterAsync(page, email, "correct horse battery", returnUrl: "/account");
 
         await page.WaitForURLAsync(browser.BaseUrl + "/account");
-        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(email);
+        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(DisplayNames.Default(null, null, email));
         Assert.Equal("", await page.EvaluateAsync<string>("() => document.cookie.split('; ').filter(c => c.startsWith('my-')).join(';')"));
         var cookies = await page.Context.CookiesAsync();
         Assert.All(cookies.Where(c => c.Name.StartsWith("my-", StringComparison.Ordinal)), c => Assert.True(c.HttpOnly));
@@ -35,7 +36,7 @@ public sealed class AccountBrowserTests(BrowserFixture browser) : IClassFixture<
         var email = browser.App.NewEmail("journey");
         await RegisterAsync(page, email, "correct horse battery");
         await page.WaitForURLAsync(browser.BaseUrl + "/");
-        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(email);
+        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(DisplayNames.Default(null, null, email));
 
         await page.ClickAsync("#nav-write");
         await page.WaitForURLAsync(browser.BaseUrl + "/write");
@@ -118,7 +119,7 @@ public sealed class AccountBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.Keyboard.TypeAsync(JwtBlogApp.Password);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(browser.BaseUrl + "/");
-        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(user.Email!);
+        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(user.DisplayName);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "/ scrolls sideways on a phone");
     });
 

@@ -29,7 +29,7 @@ public sealed class MailFlowBrowserTests(BrowserFixture browser) : IClassFixture
         await page.GetByLabel("Password").FillAsync("Quiet-Harbor-Tulip-77");
         await page.ClickAsync("#login-submit");
         await page.WaitForURLAsync(browser.BaseUrl + "/");
-        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(user.Email!);
+        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(user.DisplayName);
     });
 
     [Fact]

@@ -46,6 +46,6 @@ public sealed class SessionsBrowserTests(BrowserFixture browser) : IClassFixture
         await Expect(second.Locator("#nav-login")).ToBeVisibleAsync();
 
         await first.GotoAsync("/write");
-        await Expect(first.Locator("#nav-user")).ToHaveTextAsync(user.Email!);
+        await Expect(first.Locator("#nav-user")).ToHaveTextAsync(user.DisplayName);
     });
 }

@@ -41,7 +41,7 @@ public sealed class TwoFactorBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.Locator("#mfa-code").FillAsync(TotpCodes.At(secret!, browser.App.Clock.GetUtcNow()));
         await page.ClickAsync("#mfa-submit");
         await page.WaitForURLAsync(browser.BaseUrl + "/");
-        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(user.Email!);
+        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(user.DisplayName);
     });
 
     [Fact]

@@ -42,10 +42,11 @@ public sealed class AccountPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
         AssertLabelledInput(form, "password2", "password", "new-password");
         AssertLabelledInput(form, "first_name", "text", "given-name");
         AssertLabelledInput(form, "last_name", "text", "family-name");
+        AssertLabelledInput(form, "display_name", "text", "nickname");
         AssertLabelledInput(form, "date_of_birth", "date", "bday");
         var gender = Assert.IsAssignableFrom<IHtmlSelectElement>(form.QuerySelector("select[name=gender]"));
         Assert.Equal(["", "female", "male"], gender.Options.Select(o => o.Value).Order().ToArray());
-        foreach (var field in new[] { "email", "password1", "password2", "first_name", "last_name", "gender", "date_of_birth" })
+        foreach (var field in new[] { "email", "password1", "password2", "first_name", "last_name", "display_name", "gender", "date_of_birth" })
         {
             Assert.NotNull(form.QuerySelector($"[data-error-for={field}][aria-live]"));
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Web.Features.Accounts;
 
 namespace JwtBlog.Tests.Pages;
 
@@ -30,7 +31,7 @@ public sealed class SilentRefreshTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await Html.ParseAsync(response);
-        Assert.Equal(email, document.QuerySelector("#nav-user")!.TextContent);
+        Assert.Equal(DisplayNames.Default(null, null, email), document.QuerySelector("#nav-user")!.TextContent);
         var newAccess = Api.CookieValue(response.SetCookie("my-app-auth")!);
         var newRefresh = Api.CookieValue(response.SetCookie("my-refresh-token")!);
         Assert.NotEqual(access, newAccess);

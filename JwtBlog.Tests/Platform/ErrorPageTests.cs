@@ -32,7 +32,7 @@ public sealed class ErrorPageTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var page = await AssertLayoutPageAsync(response, "Not found");
-        Assert.Equal(signedIn.User.Email, page.QuerySelector("#nav-user")?.TextContent);
+        Assert.Equal(signedIn.User.DisplayName, page.QuerySelector("#nav-user")?.TextContent);
     }
 
     [Fact]

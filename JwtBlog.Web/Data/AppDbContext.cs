@@ -25,6 +25,31 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<MfaChallenge> MfaChallenges => Set<MfaChallenge>();
     public DbSet<PendingPasswordReset> PendingPasswordResets => Set<PendingPasswordReset>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GiveNewUsersDisplayNames();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GiveNewUsersDisplayNames();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Every way a user is created (join, createsuperuser, the admin, Identity's stores) passes here, so none is
+    // stored without a public name.
+    private void GiveNewUsersDisplayNames()
+    {
+        foreach (var entry in ChangeTracker.Entries<AppUser>())
+        {
+            if (entry.State == EntityState.Added && string.IsNullOrWhiteSpace(entry.Entity.DisplayName))
+            {
+                entry.Entity.DisplayName = DisplayNames.Default(entry.Entity.FirstName, entry.Entity.LastName, entry.Entity.Email);
+            }
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite keeps no time zone: every DateTime is UTC going in and is marked UTC coming out.
@@ -43,6 +68,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             user.Property(u => u.UserName).HasMaxLength(AppUser.EmailMaxLength);
             user.Property(u => u.FirstName).HasMaxLength(AppUser.NameMaxLength);
             user.Property(u => u.LastName).HasMaxLength(AppUser.NameMaxLength);
+            user.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength).IsRequired();
             user.Property(u => u.Gender).HasMaxLength(6);
             user.Property(u => u.PendingEmail).HasMaxLength(AppUser.EmailMaxLength);
             user.HasIndex(u => u.EmailConfirmed);

@@ -2,7 +2,7 @@ import { apiFetch, formValues, onSubmit, safeReturnUrl, showErrors } from './api
 
 const form = document.getElementById('register-form');
 onSubmit(form, async () => {
-  const body = formValues(form, ['first_name', 'last_name', 'gender', 'date_of_birth']);
+  const body = formValues(form, ['first_name', 'last_name', 'display_name', 'gender', 'date_of_birth']);
   const { ok, data } = await apiFetch('/accounts/join/', { method: 'POST', body });
   if (ok) {
     window.location.assign(safeReturnUrl(form.dataset.returnUrl));

@@ -19,7 +19,7 @@ public sealed class AccountModel(CurrentUser current, AccountSessions sessions, 
 
     public string? PendingEmail { get; private set; }
 
-    public ProfileFields Profile { get; private set; } = new("", "", "", null);
+    public ProfileFields Profile { get; private set; } = new("", "", "", "", null);
 
     public IReadOnlyList<SessionDetails> Sessions { get; private set; } = [];
 
@@ -37,7 +37,7 @@ public sealed class AccountModel(CurrentUser current, AccountSessions sessions, 
         Email = user.Email!;
         EmailVerified = user.EmailConfirmed;
         PendingEmail = user.PendingEmail;
-        Profile = new ProfileFields(user.FirstName, user.LastName, user.Gender, user.DateOfBirth);
+        Profile = new ProfileFields(user.FirstName, user.LastName, user.DisplayName, user.Gender, user.DateOfBirth);
         Sessions = await sessions.ListAsync(user.Id, User.SessionId(), ct);
         Passkeys = await passkeys.ListAsync(user);
         return Page();

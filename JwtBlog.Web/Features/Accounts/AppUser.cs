@@ -7,9 +7,13 @@ public sealed class AppUser : IdentityUser<int>
 {
     public const int NameMaxLength = 150;
     public const int EmailMaxLength = 254;
+    public const int DisplayNameMaxLength = 50;
 
     public string FirstName { get; set; } = "";
     public string LastName { get; set; } = "";
+
+    // The public name shown with the user's posts; the email is never shown to anyone but its owner and staff.
+    public string DisplayName { get; set; } = "";
     public string Gender { get; set; } = "";
     public DateOnly? DateOfBirth { get; set; }
     public bool IsActive { get; set; } = true;

@@ -12,11 +12,12 @@ public sealed record JoinRequest(
     [property: Required] string Password2,
     [property: MaxLength(ProfileRules.NameMaxLength)] string? FirstName,
     [property: MaxLength(ProfileRules.NameMaxLength)] string? LastName,
+    [property: MinLength(1), MaxLength(DisplayNames.MaxLength)] string? DisplayName,
     [property: AllowedValues("", "male", "female")] string? Gender,
     DateOnly? DateOfBirth) : IJsonRequest<JoinRequest>
 {
     [JsonIgnore]
-    public ProfileChangesRequest Profile => new(FirstName, LastName, Gender, DateOfBirth) { HasDateOfBirth = true };
+    public ProfileChangesRequest Profile => new(FirstName, LastName, DisplayName, Gender, DateOfBirth) { HasDateOfBirth = true };
 
     public static async ValueTask<JoinRequest> ReadAsync(JsonBody body, HttpContext context)
     {
@@ -39,6 +40,6 @@ public sealed record JoinRequest(
         var password2 = body.Text("password2");
         var profile = ProfileRules.Read(body, context.RequestServices.GetRequiredService<TimeProvider>());
         return new JoinRequest(
-            email ?? "", password1 ?? "", password2 ?? "", profile.FirstName, profile.LastName, profile.Gender, profile.DateOfBirth);
+            email ?? "", password1 ?? "", password2 ?? "", profile.FirstName, profile.LastName, profile.DisplayName, profile.Gender, profile.DateOfBirth);
     }
 }

@@ -9,6 +9,7 @@ namespace JwtBlog.Web.Features.Accounts;
 public sealed record ProfileChangesRequest(
     [property: MaxLength(ProfileRules.NameMaxLength)] string? FirstName,
     [property: MaxLength(ProfileRules.NameMaxLength)] string? LastName,
+    [property: MinLength(1), MaxLength(DisplayNames.MaxLength)] string? DisplayName,
     [property: AllowedValues("", "male", "female")] string? Gender,
     DateOnly? DateOfBirth) : IJsonRequest<ProfileChangesRequest>
 {
@@ -22,6 +23,7 @@ public sealed record ProfileChangesRequest(
     {
         user.FirstName = FirstName ?? user.FirstName;
         user.LastName = LastName ?? user.LastName;
+        user.DisplayName = DisplayName ?? user.DisplayName;
         user.Gender = Gender ?? user.Gender;
         if (HasDateOfBirth)
         {

@@ -1,3 +1,3 @@
 namespace JwtBlog.Web.Features.Accounts;
 
-public sealed record ProfileFields(string FirstName, string LastName, string Gender, DateOnly? DateOfBirth);
+public sealed record ProfileFields(string FirstName, string LastName, string DisplayName, string Gender, DateOnly? DateOfBirth);

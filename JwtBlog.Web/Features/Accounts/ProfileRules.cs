@@ -22,11 +22,20 @@ public static class ProfileRules
 
     public static bool IsInTheFuture(DateOnly? dateOfBirth, TimeProvider time) => dateOfBirth > Today(time);
 
-    // first_name, last_name, gender and date_of_birth, each optional; errors are collected in body.Errors.
+    // first_name, last_name, display_name (trimmed, 1-50 characters), gender and date_of_birth, each optional; errors are collected in body.Errors.
     public static ProfileChangesRequest Read(JsonBody body, TimeProvider time)
     {
         var firstName = body.Has("first_name") ? body.Text("first_name", allowBlank: true, maxLength: NameMaxLength) : null;
         var lastName = body.Has("last_name") ? body.Text("last_name", allowBlank: true, maxLength: NameMaxLength) : null;
+
+        var displayName = body.Has("display_name")
+            ? body.Text("display_name", allowBlank: true, trim: true)
+            : null;
+        if (displayName is not null && DisplayNames.Problem(displayName) is { } problem)
+        {
+            body.Errors.Add("display_name", problem);
+            displayName = null;
+        }
 
         var gender = body.Has("gender") ? body.Text("gender", allowBlank: true) : null;
         if (gender is not null && !IsGender(gender))
@@ -41,6 +50,6 @@ public static class ProfileRules
             body.Errors.Add("date_of_birth", FutureDateOfBirth);
         }
 
-        return new ProfileChangesRequest(firstName, lastName, gender, dateOfBirth) { HasDateOfBirth = present };
+        return new ProfileChangesRequest(firstName, lastName, displayName, gender, dateOfBirth) { HasDateOfBirth = present };
     }
 }

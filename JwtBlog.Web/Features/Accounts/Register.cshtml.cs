@@ -6,7 +6,7 @@ public sealed class RegisterModel : PageModel
 {
     public string ReturnUrl { get; private set; } = "/";
 
-    public ProfileFields Profile { get; } = new("", "", "", null);
+    public ProfileFields Profile { get; } = new("", "", "", "", null);
 
     public void OnGet(string? returnUrl) => ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
 }

@@ -1,3 +1,4 @@
 namespace JwtBlog.Web.Features.Blog;
 
-public sealed record PostAuthor(int Pk, string Email);
+// A post's author as everyone may see them: the public name, never the email.
+public sealed record PostAuthor(int Pk, string DisplayName);

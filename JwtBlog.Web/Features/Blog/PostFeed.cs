@@ -71,10 +71,15 @@ public static class PostFeed
         return page;
     }
 
+    // One author's posts, the same pages; never cached (the index on AuthorId serves the order and the cursor).
+    public static Task<FeedPage> ReadByAuthorAsync(AppDbContext db, int authorId, FeedRequest request, int? excerptLength, CancellationToken ct) =>
+        QueryAsync(db, request, excerptLength, ct, db.Posts.Where(p => p.AuthorId == authorId));
+
     // One row more than asked tells whether there is a next page.
-    private static async Task<FeedPage> QueryAsync(AppDbContext db, FeedRequest request, int? excerptLength, CancellationToken ct)
+    private static async Task<FeedPage> QueryAsync(
+        AppDbContext db, FeedRequest request, int? excerptLength, CancellationToken ct, IQueryable<Post>? source = null)
     {
-        var posts = db.Posts.AsNoTracking();
+        var posts = (source ?? db.Posts).AsNoTracking();
         if (request.BeforeId is { } beforeId)
         {
             posts = posts.Where(p => p.Id < beforeId);

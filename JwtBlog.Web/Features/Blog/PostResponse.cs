@@ -9,7 +9,7 @@ public sealed record PostResponse(int Id, string Title, string Content, PostAuth
         post.Id,
         post.Title,
         post.Content,
-        post.AuthorId is { } authorId && post.AuthorEmail is { } email ? new PostAuthor(authorId, email) : null,
+        post.AuthorId is { } authorId && post.AuthorName is { } name ? new PostAuthor(authorId, name) : null,
         DrfFormat.DateTime(post.CreatedAt),
         DrfFormat.DateTime(post.UpdatedAt));
 }

@@ -186,6 +186,11 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
 
     private void Validate()
     {
+        if (DisplayNames.Problem((Input.DisplayName ?? "").Trim()) is { } displayNameProblem)
+        {
+            ModelState.AddModelError("Input.DisplayName", displayNameProblem);
+        }
+
         if (!ProfileRules.IsGender(Input.Gender))
         {
             ModelState.AddModelError("Input.Gender", ProfileRules.InvalidGenderChoiceForForm(Input.Gender));
@@ -233,6 +238,9 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
         [StringLength(ProfileRules.NameMaxLength, ErrorMessage = FieldMessages.TooLongFormat)]
         public string? LastName { get; set; }
 
+        [Display(Name = "Display name")]
+        public string? DisplayName { get; set; }
+
         public string? Gender { get; set; }
 
         [Display(Name = "Date of birth")]
@@ -248,6 +256,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
         {
             FirstName = user.FirstName,
             LastName = user.LastName,
+            DisplayName = user.DisplayName,
             Gender = user.Gender,
             DateOfBirth = user.DateOfBirth,
             IsActive = user.IsActive,
@@ -261,6 +270,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
             var changed = new List<string>();
             Set(user.FirstName, (FirstName ?? "").Trim(), v => user.FirstName = v, "First name");
             Set(user.LastName, (LastName ?? "").Trim(), v => user.LastName = v, "Last name");
+            Set(user.DisplayName, (DisplayName ?? "").Trim(), v => user.DisplayName = v, "Display name");
             Set(user.Gender, Gender ?? "", v => user.Gender = v, "Gender");
             Set(user.DateOfBirth, DateOfBirth, v => user.DateOfBirth = v, "Date of birth");
             Set(user.IsActive, IsActive, v => user.IsActive = v, ActiveLabel);

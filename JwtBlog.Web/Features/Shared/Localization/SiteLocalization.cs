@@ -12,6 +12,7 @@ public static class SiteLocalization
     {
         builder.Services.AddLocalization();
         builder.Services.AddScoped<ScriptTexts>();
+        builder.Services.AddScoped<Time.ReaderTime>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = SiteLanguages.All.Select(CultureInfo.GetCultureInfo).ToList();

@@ -25,7 +25,7 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var link = Assert.IsAssignableFrom<IHtmlAnchorElement>(item.QuerySelector("h2 a"));
         Assert.Equal($"/posts/{newer}", link.GetAttribute("href"));
         Assert.Equal("Newer post", link.TextContent);
-        Assert.Contains(author.User.Email!, item.QuerySelector(".post-meta")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(author.User.DisplayName, item.QuerySelector(".post-meta")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Second", item.QuerySelector(".post-excerpt")!.TextContent);
     }
 
@@ -85,7 +85,7 @@ public sealed class PostPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         Assert.Empty(page.QuerySelectorAll("main img, main script, main b"));
         Assert.All(page.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source)));
         var meta = post.Meta;
-        Assert.Contains(author.User.Email!, meta.TextContent, StringComparison.Ordinal);
+        Assert.Contains(author.User.DisplayName, meta.TextContent, StringComparison.Ordinal);
         Assert.NotNull(meta.QuerySelector("time.post-created[datetime]"));
         Assert.Equal($"{title} · JwtBlog", page.Title);
     }

@@ -96,7 +96,7 @@ public sealed class AccountPagesTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     {
         var member = await app.SignInAsync();
         var page = await LoginPage.OpenAsync(member.Client);
-        Assert.Equal(member.User.Email, page.NavUserEmail);
+        Assert.Equal(member.User.DisplayName, page.NavUserName);
         Assert.NotNull(page.Find("a#nav-account[href='/account']"));
         Assert.Equal("post", page.LogoutForm.Method);
         Assert.Null(page.Find("#nav-login"));

@@ -10,7 +10,7 @@ public abstract class HtmlPage(HttpClient client, IHtmlDocument document)
 
     public IHtmlDocument Document => document;
 
-    public string? NavUserEmail => document.QuerySelector("#nav-user")?.TextContent;
+    public string? NavUserName => document.QuerySelector("#nav-user")?.TextContent;
 
     public bool HasAdminLink => document.QuerySelector("#nav-admin") is not null;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Accounts.Passkeys;
 using JwtBlog.Web.Features.Accounts.SecondFactors;
@@ -22,8 +21,6 @@ public sealed class AccountModel(CurrentUser current, AccountSessions sessions, 
     public ProfileFields Profile { get; private set; } = new("", "", "", "", null);
 
     public IReadOnlyList<SessionDetails> Sessions { get; private set; } = [];
-
-    public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public IReadOnlyList<PasskeyView> Passkeys { get; private set; } = [];
 

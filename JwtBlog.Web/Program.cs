@@ -8,6 +8,7 @@ using JwtBlog.Web.Features.Blog;
 using JwtBlog.Web.Features.Docs;
 using JwtBlog.Web.Features.Email;
 using JwtBlog.Web.Features.Errors;
+using JwtBlog.Web.Features.Feedback;
 using JwtBlog.Web.Features.Health;
 using JwtBlog.Web.Features.Shared;
 using JwtBlog.Web.Features.Shared.Localization;
@@ -36,6 +37,7 @@ builder.AddRateLimits();
 builder.AddBlog();
 builder.AddAdmin();
 builder.AddApiDocs();
+builder.AddFeedback();
 
 var app = builder.Build();
 

@@ -156,7 +156,7 @@ public sealed class AccountBrowserTests(BrowserFixture browser) : IClassFixture<
         browser.App.Clock.Advance(TimeSpan.FromMinutes(61));
         await page.GetByLabel("First name").FillAsync("Refreshed");
         await page.ClickAsync("#profile-submit");
-        await Expect(page.Locator("#profile-status")).ToHaveTextAsync("Profile saved.");
+        await Expect(page.Locator("#flash")).ToHaveTextAsync("Your profile has been saved.");
     });
 
     [Fact]

@@ -1,4 +1,4 @@
-import { apiFetch, formValues, onSubmit, showErrors } from './api.js';
+import { apiFetch, formValues, onSubmit, showErrors, withDone } from './api.js';
 import { apiFetchWithReauthentication } from './reauth.js';
 
 const profile = document.getElementById('profile-form');
@@ -9,7 +9,7 @@ onSubmit(profile, async () => {
   if (body.date_of_birth === '') body.date_of_birth = null;
   const result = await apiFetch('/accounts/user/', { method: 'PATCH', body });
   if (result.ok) {
-    profileStatus.textContent = 'Profile saved.';
+    window.location.assign(withDone('/account', 'profile-saved'));
   } else {
     showErrors(profile, result.data);
   }
@@ -22,7 +22,7 @@ onSubmit(password, async () => {
   const result = await apiFetchWithReauthentication('/accounts/password/change/', { method: 'POST', body: formValues(password) });
   for (const input of password.querySelectorAll('input[type="password"]')) input.value = '';
   if (result.ok) {
-    passwordStatus.textContent = 'Password changed. Your other sessions have been signed out.';
+    window.location.assign(withDone('/account', 'password-changed'));
   } else {
     showErrors(password, result.data);
   }

@@ -38,7 +38,17 @@ export async function apiFetch(url, { method = 'GET', body } = {}) {
   let data = null;
   const type = response.headers.get('Content-Type') ?? '';
   if (type.includes('application/json')) data = await response.json();
-  return { status: response.status, ok: response.ok, data, headers: response.headers };
+  return { status: response.status, ok: response.ok, data: plainWords(response.status, data), headers: response.headers };
+}
+
+// The one mapping from the API's session answers to plain words: a person never reads token jargon ("Given token not
+// valid for any token type") or the CSRF check's text. Other answers pass unchanged.
+function plainWords(status, data) {
+  if (status === 401) return { detail: text('Session.Ended') };
+  if (status === 403 && typeof data?.detail === 'string' && data.detail.startsWith('CSRF Failed')) {
+    return { detail: text('Session.PageExpired') };
+  }
+  return data;
 }
 
 // Runs the handler for each submit of the form, instead of the browser's own submission: errors cleared first,
@@ -116,4 +126,11 @@ export function safeReturnUrl(value) {
     return value;
   }
   return '/';
+}
+
+// A same-site path with ?done=<code> added: the next page turns the code into its flash message (Feedback/Flash.cs).
+export function withDone(url, code) {
+  const target = new URL(safeReturnUrl(url), window.location.origin);
+  target.searchParams.set('done', code);
+  return target.pathname + target.search + target.hash;
 }

@@ -1,4 +1,4 @@
-import { apiFetch, formValues, onSubmit, safeReturnUrl, showErrors } from './api.js';
+import { apiFetch, formValues, onSubmit, showErrors, withDone } from './api.js';
 import { passkeyButton } from './webauthn.js';
 
 const notVerified = 'E-mail is not verified.';
@@ -38,7 +38,7 @@ onSubmit(form, async () => {
     return;
   }
   if (ok) {
-    window.location.assign(safeReturnUrl(form.dataset.returnUrl));
+    window.location.assign(withDone(form.dataset.returnUrl, 'signed-in'));
     return;
   }
   if (status === 429) {
@@ -55,7 +55,7 @@ onSubmit(mfaForm, async () => {
   const { status, ok, data, headers } = await apiFetch('/accounts/login/mfa/', { method: 'POST', body: { mfa_token: mfaToken, code } });
   mfaForm.querySelector('[name="code"]').value = '';
   if (ok) {
-    window.location.assign(safeReturnUrl(form.dataset.returnUrl));
+    window.location.assign(withDone(form.dataset.returnUrl, 'signed-in'));
     return;
   }
   if (status === 429) {
@@ -70,7 +70,7 @@ onSubmit(mfaForm, async () => {
 // Sign in with a passkey alone: the authenticator offers the account (a discoverable credential), no email is typed.
 const passkey = document.getElementById('passkey-login');
 passkeyButton(passkey, document.getElementById('passkey-login-button'),
-  '/accounts/login/passkey/options/', '/accounts/login/passkey/', passkey.dataset.returnUrl);
+  '/accounts/login/passkey/options/', '/accounts/login/passkey/', withDone(passkey.dataset.returnUrl, 'signed-in'));
 
 document.getElementById('login-resend').addEventListener('click', async () => {
   const email = form.querySelector('[name="email"]').value;

@@ -1,11 +1,11 @@
-import { apiFetch, formValues, onSubmit, safeReturnUrl, showErrors } from './api.js';
+import { apiFetch, formValues, onSubmit, showErrors, withDone } from './api.js';
 
 const form = document.getElementById('register-form');
 onSubmit(form, async () => {
   const body = formValues(form, ['first_name', 'last_name', 'display_name', 'gender', 'date_of_birth']);
   const { ok, data } = await apiFetch('/accounts/join/', { method: 'POST', body });
   if (ok) {
-    window.location.assign(safeReturnUrl(form.dataset.returnUrl));
+    window.location.assign(withDone(form.dataset.returnUrl, 'registered'));
     return;
   }
   // Everything typed stays except the passwords.

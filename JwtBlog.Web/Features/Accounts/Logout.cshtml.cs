@@ -1,3 +1,4 @@
+using JwtBlog.Web.Features.Feedback;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,6 +10,7 @@ public sealed class LogoutModel(SignInService signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync(HttpContext, bodyRefreshToken: null);
+        Flash.Set(TempData, Flash.SignedOut);
         return LocalRedirect("/");
     }
 }

@@ -1,5 +1,6 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Feedback;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -46,6 +47,7 @@ public sealed class DeleteModel(AppDbContext db, CurrentUser current) : PageMode
 
         // As in the API: a concurrent delete of the same post leaves nothing to delete, which is fine.
         await db.Posts.Where(p => p.Id == id).ExecuteDeleteAsync(ct);
+        Flash.Set(TempData, Flash.Deleted);
         return LocalRedirect("/");
     }
 }

@@ -27,8 +27,14 @@ public sealed class LookBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         {
             db.AdminLog.Add(new AdminLogEntry
             {
-                At = app.Clock.GetUtcNow().UtcDateTime, ActorId = staff.Id, ActorEmail = staff.Email!, ObjectType = "post",
-                ObjectId = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ObjectLabel = post.Title, Action = "change", Summary = "Changed " + LongWord,
+                At = app.Clock.GetUtcNow().UtcDateTime,
+                ActorId = staff.Id,
+                ActorEmail = staff.Email!,
+                ObjectType = "post",
+                ObjectId = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ObjectLabel = post.Title,
+                Action = "change",
+                Summary = "Changed " + LongWord,
             });
             return db.SaveChangesAsync();
         });

@@ -54,7 +54,11 @@ public sealed class ReadmeScreenshotsBrowserTests(BrowserFixture browser) : ICla
         var first = new DateTime(2026, 3, 2, 9, 30, 0, DateTimeKind.Utc);
         var posts = Posts.Select((p, i) => new Post
         {
-            Title = p.Title, Content = p.Content, AuthorId = author.Id, CreatedAt = first.AddDays(i * 3), UpdatedAt = first.AddDays(i * 3),
+            Title = p.Title,
+            Content = p.Content,
+            AuthorId = author.Id,
+            CreatedAt = first.AddDays(i * 3),
+            UpdatedAt = first.AddDays(i * 3),
         }).ToList();
         await app.WithDbAsync(db =>
         {

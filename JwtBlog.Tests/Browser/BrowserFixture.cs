@@ -69,7 +69,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await using var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl ?? BaseUrl });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
-        // Script errors and CSP violations fail the test; failed requests (an API 400, the absent favicon) do not.
+        // Script errors and CSP violations fail the test; failed requests (an API 400) do not.
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
         {

@@ -174,6 +174,9 @@ public sealed class OpenApiContractTests : IDisposable
         await CheckAsync("PUT", "/blog/{id}/", await client.SendJsonAsync(HttpMethod.Put, $"/blog/{id}/", new { title = "Mine now", content = "x" }));
         await CheckAsync("PATCH", "/blog/{id}/", await writer.Client.SendJsonAsync(HttpMethod.Patch, $"/blog/{id}/", new { content = "Edited" }));
         await CheckAsync("PATCH", "/blog/{id}/", await writer.Client.SendJsonAsync(HttpMethod.Patch, "/blog/999999/", new { content = "Edited" }));
+        await CheckAsync("POST", "/blog/preview/", await writer.Client.PostJsonAsync("/blog/preview/", new { content = "*Text*" }));
+        await CheckAsync("POST", "/blog/preview/", await writer.Client.PostJsonAsync("/blog/preview/", new { content = " " }));
+        await CheckAsync("POST", "/blog/preview/", await anonymous.PostJsonAsync("/blog/preview/", new { content = "x" }));
         await CheckAsync("DELETE", "/blog/{id}/", await client.SendJsonAsync(HttpMethod.Delete, $"/blog/{id}/"));
         await CheckAsync("DELETE", "/blog/{id}/", await writer.Client.SendJsonAsync(HttpMethod.Delete, $"/blog/{id}/"));
         await CheckAsync("DELETE", "/blog/{id}/", await writer.Client.SendJsonAsync(HttpMethod.Delete, $"/blog/{id}/"));

@@ -27,7 +27,7 @@ public sealed class PostsApiTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var single = await anonymous.GetAsync($"/blog/{id}/");
         Assert.Equal(HttpStatusCode.OK, single.StatusCode);
         var post = (await single.ReadJsonAsync()).AsObject();
-        Assert.Equal(["id", "title", "content", "author", "created_at", "updated_at"], post.Select(p => p.Key));
+        Assert.Equal(["id", "title", "content", "content_html", "author", "created_at", "updated_at"], post.Select(p => p.Key));
         Assert.Equal("Public post", (string)post["title"]!);
         Assert.Equal("Readable by everyone", (string)post["content"]!);
         Assert.Equal(author.User.Id, (int)post["author"]!["pk"]!);

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Threading.RateLimiting;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Blog.Markdown;
 using JwtBlog.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,8 @@ public static class BlogEndpoints
             .ProducesDetail(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
         group.MapMethods("/{id:int}/", [HttpMethods.Put, HttpMethods.Patch], UpdateAsync).WithSummary("Change a post").RequireAuthorization()
             .ProducesDetail(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
+        group.MapPost("/preview/", PreviewAsync).WithSummary("Render Markdown as a post's content would be rendered").RequireAuthorization()
+            .ProducesDetail(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
         group.MapDelete("/{id:int}/", DeleteAsync).WithSummary("Delete a post").RequireAuthorization()
             .ProducesDetail(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return group;
@@ -35,7 +38,7 @@ public static class BlogEndpoints
     private static async Task<Results<Ok<PostListResponse>, BadRequest<FieldErrors>>> ListAsync(
         [FromQuery, Description("Posts per page, an integer from 1 to 100 (20 when absent).")] string? limit,
         [FromQuery, Description("Where the page starts: the cursor of the previous page's next link.")] string? cursor,
-        HttpRequest request, AppDbContext db, FeedCache cache, CancellationToken ct)
+        HttpRequest request, AppDbContext db, FeedCache cache, PostHtmlCache html, CancellationToken ct)
     {
         // Taken as text and parsed by PostFeed, so a malformed value gets DRF's field error, not the binder's 400.
         var (feed, errors) = PostFeed.Parse(limit, cursor);
@@ -48,15 +51,16 @@ public static class BlogEndpoints
         var next = page.NextCursor is null
             ? null
             : $"{request.PathBase}/blog/?limit={feed.Limit}&cursor={Uri.EscapeDataString(page.NextCursor)}";
-        return TypedResults.Ok(new PostListResponse([.. page.Posts.Select(PostResponse.From)], next));
+        return TypedResults.Ok(new PostListResponse([.. page.Posts.Select(post => PostResponse.From(post, html))], next));
     }
 
-    private static async Task<Results<Ok<PostResponse>, JsonHttpResult<DetailResponse>>> GetAsync(int id, AppDbContext db, CancellationToken ct) =>
-        await db.FindViewAsync(id, ct) is { } post ? TypedResults.Ok(PostResponse.From(post)) : NotFound();
+    private static async Task<Results<Ok<PostResponse>, JsonHttpResult<DetailResponse>>> GetAsync(
+        int id, AppDbContext db, PostHtmlCache html, CancellationToken ct) =>
+        await db.FindViewAsync(id, ct) is { } post ? TypedResults.Ok(PostResponse.From(post, html)) : NotFound();
 
     [PostWrite(PostWrite.Create)]
     private static async Task<Results<Created<PostCreatedResponse>, JsonHttpResult<DetailResponse>>> CreateAsync(
-        JsonRequest<NewPostRequest> request, HttpContext http, CurrentUser current, WriteBatcher writes, TimeProvider time)
+        JsonRequest<NewPostRequest> request, HttpContext http, CurrentUser current, WriteBatcher writes, PostHtmlCache html, TimeProvider time)
     {
         // ActiveWriter has refused anyone else.
         var user = (await current.GetAsync())!;
@@ -71,12 +75,12 @@ public static class BlogEndpoints
         });
 
         var view = new PostView(post.Id, post.Title, post.Content, user.Id, user.Email, post.CreatedAt, post.UpdatedAt);
-        return TypedResults.Created($"{http.Request.PathBase}/blog/{post.Id}/", new PostCreatedResponse(Created, PostResponse.From(view)));
+        return TypedResults.Created($"{http.Request.PathBase}/blog/{post.Id}/", new PostCreatedResponse(Created, PostResponse.From(view, html)));
     }
 
     [PostWrite(PostWrite.Edit)]
     private static async Task<Results<Ok<PostResponse>, JsonHttpResult<DetailResponse>>> UpdateAsync(
-        int id, JsonRequest<PostChangesRequest> request, AppDbContext db, TimeProvider time, CancellationToken ct)
+        int id, JsonRequest<PostChangesRequest> request, AppDbContext db, PostHtmlCache html, TimeProvider time, CancellationToken ct)
     {
         // Already loaded (and tracked) by ChangeablePost: no second query, and never null.
         var post = (await db.Posts.FindAsync([id], ct))!;
@@ -98,8 +102,13 @@ public static class BlogEndpoints
             }
         }
 
-        return await db.FindViewAsync(id, ct) is { } view ? TypedResults.Ok(PostResponse.From(view)) : NotFound();
+        return await db.FindViewAsync(id, ct) is { } view ? TypedResults.Ok(PostResponse.From(view, html)) : NotFound();
     }
+
+    // Rendered fresh each time: a draft has no id to cache it under.
+    [PostWrite(PostWrite.Preview)]
+    private static Ok<PreviewResponse> PreviewAsync(JsonRequest<PreviewRequest> request, MarkdownRenderer renderer) =>
+        TypedResults.Ok(new PreviewResponse(renderer.ToHtml(request.Value.Content)));
 
     [PostWrite(PostWrite.Delete)]
     private static async Task<NoContent> DeleteAsync(int id, AppDbContext db, CancellationToken ct)
@@ -115,6 +124,7 @@ public static class BlogEndpoints
             PostWrite.Create => invocation => ActiveWriter(invocation, active => LimitWrites(PostWrite.Create, active, next)),
             PostWrite.Edit => invocation => ChangeablePost(invocation, changeable => LimitWrites(PostWrite.Edit, changeable, next)),
             PostWrite.Delete => invocation => ChangeablePost(invocation, next),
+            PostWrite.Preview => invocation => ActiveWriter(invocation, active => LimitWrites(PostWrite.Preview, active, next)),
             _ => next,
         };
 
@@ -157,7 +167,12 @@ public static class BlogEndpoints
             }
 
             return ApiResults.Detail(
-                write == PostWrite.Create ? "Too many new posts. Try again later." : "Too many edits. Try again later.",
+                write switch
+                {
+                    PostWrite.Create => "Too many new posts. Try again later.",
+                    PostWrite.Preview => "Too many previews. Try again later.",
+                    _ => "Too many edits. Try again later.",
+                },
                 StatusCodes.Status429TooManyRequests);
         }
 

@@ -1,3 +1,4 @@
+using JwtBlog.Web.Features.Blog.Markdown;
 using Microsoft.AspNetCore.Mvc.TagHelpers;
 
 namespace JwtBlog.Web.Features.Blog;
@@ -8,6 +9,9 @@ public static class BlogExtensions
     {
         builder.Services.AddOptions<PostWriteLimitSettings>().BindConfiguration("RateLimiting").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PostWriteLimiter>();
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<PostHtmlCache>();
+        builder.Services.AddScoped<PostSearch>();
 
         // The home page's cached lists (one per feed version and limit, about 20 KB each) stay small.
         builder.Services.Configure<CacheTagHelperOptions>(options => options.SizeLimit = 4 * 1024 * 1024);

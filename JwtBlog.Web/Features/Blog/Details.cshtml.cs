@@ -1,13 +1,16 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Blog.Markdown;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JwtBlog.Web.Features.Blog;
 
-public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentUser current, PostHtmlCache html) : PageModel
 {
     public PostView Post { get; private set; } = null!;
+
+    public string ContentHtml { get; private set; } = "";
 
     public bool CanChange { get; private set; }
 
@@ -19,6 +22,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageMod
         }
 
         Post = post;
+        ContentHtml = html.ToHtml(post.Id, post.Content);
         CanChange = post.CanBeChangedBy(current, await current.GetAsync());
         return Page();
     }

@@ -27,7 +27,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current) : PageModel
         }
 
         Id = id;
-        Form = new PostForm($"/blog/{id}/", "PATCH", post.Title, post.Content, "Save changes", CancelUrl: $"/posts/{id}");
+        Form = new PostForm($"/blog/{id}/", "PATCH", post.Title, post.Content, "Edit.Save", CancelUrl: $"/posts/{id}");
         return Page();
     }
 }

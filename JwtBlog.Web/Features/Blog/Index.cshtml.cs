@@ -1,12 +1,13 @@
 using System.Globalization;
 using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Blog.Markdown;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JwtBlog.Web.Features.Blog;
 
 // The home page: the API's newest-first list and cursors, with an excerpt of each post.
-public sealed class IndexModel(AppDbContext db, FeedCache cache) : PageModel
+public sealed class IndexModel(AppDbContext db, FeedCache cache, MarkdownRenderer markdown) : PageModel
 {
     public const int ExcerptLength = 200;
 
@@ -47,12 +48,14 @@ public sealed class IndexModel(AppDbContext db, FeedCache cache) : PageModel
         return Page();
     }
 
-    // SQLite's substr counts code points; so does this, so a surrogate pair is never cut in half.
-    public static string Excerpt(string content)
+    // The words without the Markdown syntax, from the first ExcerptLength + 1 characters the query read. SQLite's
+    // substr counts code points; so does this, so a surrogate pair is never cut in half.
+    public string Excerpt(string content)
     {
-        var runes = content.EnumerateRunes().ToArray();
-        return runes.Length <= ExcerptLength
-            ? content
+        var cut = content.EnumerateRunes().Count() > ExcerptLength;
+        var runes = markdown.ToPlainText(content).EnumerateRunes().ToArray();
+        return runes.Length <= ExcerptLength && !cut
+            ? string.Concat(runes.Select(r => r.ToString()))
             : string.Concat(runes.Take(ExcerptLength).Select(r => r.ToString())) + "…";
     }
 }

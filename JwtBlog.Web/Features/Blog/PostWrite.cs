@@ -1,9 +1,10 @@
 namespace JwtBlog.Web.Features.Blog;
 
-// The kinds of post writes: each gets its guards (BlogEndpoints); creates and edits are also limited per user.
+// The kinds of post writes: each gets its guards (BlogEndpoints); creates, edits and previews are also limited per user.
 public enum PostWrite
 {
     Create,
     Edit,
     Delete,
+    Preview,
 }

@@ -16,4 +16,8 @@ public sealed class PostWriteLimitSettings
 
     [Range(1, int.MaxValue)]
     public int PostEditsPerDayPerUser { get; set; } = 300;
+
+    // A preview writes nothing but costs a render of up to 20,000 characters.
+    [Range(1, int.MaxValue)]
+    public int PostPreviewsPerMinutePerUser { get; set; } = 60;
 }

@@ -7,7 +7,7 @@ namespace JwtBlog.Web.Features.Blog;
 [Authorize]
 public sealed class WriteModel : PageModel
 {
-    public static readonly PostForm Form = new("/blog/", "POST", "", "", "Publish", CancelUrl: null);
+    public static readonly PostForm Form = new("/blog/", "POST", "", "", "Write.Publish", CancelUrl: null);
 
     public void OnGet()
     {

@@ -1,4 +1,5 @@
 using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Blog;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace JwtBlog.Web.Features.Admin.Posts;
 
 // Newest first is descending Id: Posts.Id is AUTOINCREMENT, so it follows creation order, and the keyset
 // "Id < cursor ORDER BY Id DESC" walks the table's own b-tree with no extra index.
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, PostSearch search) : PageModel
 {
     private const string Sort = "-id";
 
@@ -32,11 +33,19 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         var posts = db.Posts.AsNoTracking();
         foreach (var term in Keyset.SearchTerms(Q))
         {
-            // The matching authors are one subquery ("AuthorId IN (...)"), not a join per post: ten times faster at 1M posts.
+            // Title and content through the search index (words starting with the term); the author's email still
+            // by LIKE. Both are one subquery ("Id IN (...)", "AuthorId IN (...)"), not a join per post.
             var pattern = Keyset.Contains(term);
             var authors = db.Users.Where(u => EF.Functions.Like(u.Email!, pattern, "\\")).Select(u => (int?)u.Id);
-            posts = posts.Where(p => EF.Functions.Like(p.Title, pattern, "\\") || EF.Functions.Like(p.Content, pattern, "\\")
-                || authors.Contains(p.AuthorId));
+            if (PostSearch.ToMatchQuery([term]) is { } match)
+            {
+                var matching = search.MatchingIds(match);
+                posts = posts.Where(p => matching.Contains(p.Id) || authors.Contains(p.AuthorId));
+            }
+            else
+            {
+                posts = posts.Where(p => authors.Contains(p.AuthorId));
+            }
         }
 
         if (cursor is { } id)

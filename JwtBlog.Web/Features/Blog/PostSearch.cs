@@ -1,0 +1,104 @@
+using System.Text;
+using JwtBlog.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace JwtBlog.Web.Features.Blog;
+
+// Every SQL statement of the post search, over the FTS5 table PostsSearch (migration PostSearchIndex): a database
+// with another engine gets its branch here. The index uses the unicode61 tokenizer and each term of a query is asked
+// for as a quoted prefix ("term"*), so a word's start finds the word: "안녕" finds "안녕하세요", "run" finds "running".
+// Why not trigram: it finds any fragment, but only of three characters or more, while Korean words are often two
+// syllables ("서울", "안녕") and would need a full scan; and Korean adds its particles and endings after the stem,
+// which prefixes match. What is not found: a fragment from inside a word ("하세요").
+public sealed class PostSearch(AppDbContext db)
+{
+    public const int MaxQueryLength = 200;
+    public const int MaxTerms = 10;
+
+    // Around a highlighted match in Title and Snippet: private-use characters that HTML encoding leaves apart,
+    // replaced by <mark> and </mark> only after the text is encoded (SearchHighlight).
+    public const char MatchStart = '\uE000';
+    public const char MatchEnd = '\uE001';
+
+    // The FTS5 query for what a person typed: every term quoted (no FTS5 syntax of theirs is ever read), a prefix,
+    // all terms required. Null when nothing is left to search for (only spaces or punctuation).
+    public static string? ToMatchQuery(IEnumerable<string> terms)
+    {
+        var quoted = terms
+            .Where(term => term.Any(char.IsLetterOrDigit))
+            .Take(MaxTerms)
+            .Select(term => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*")
+            .ToList();
+        return quoted.Count == 0 ? null : string.Join(' ', quoted);
+    }
+
+    public static IEnumerable<string> Terms(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+
+    // One page of matches, newest first, older than beforeId: the rowid order FTS5 walks natively, so a page costs
+    // about the same at any depth. One row more than limit is read to know whether another page follows. Null when
+    // the index refuses the query (it should not, as ToMatchQuery builds it; never a 500 if it does).
+    public async Task<List<PostSearchHit>?> FindAsync(string matchQuery, int? beforeId, int limit, CancellationToken ct)
+    {
+        var before = beforeId ?? int.MaxValue;
+        var take = limit + 1;
+        try
+        {
+            return await db.Database.SqlQuery<PostSearchHit>($"""
+                SELECT p.Id, p.CreatedAt,
+                       highlight(PostsSearch, 0, char(57344), char(57345)) AS Title,
+                       snippet(PostsSearch, 1, char(57344), char(57345), '…', 32) AS Snippet
+                FROM PostsSearch JOIN Posts AS p ON p.Id = PostsSearch.rowid
+                WHERE PostsSearch MATCH {matchQuery} AND PostsSearch.rowid < {before}
+                ORDER BY PostsSearch.rowid DESC
+                LIMIT {take}
+                """).ToListAsync(ct);
+        }
+        catch (SqliteException e) when (IsQueryError(e))
+        {
+            return null;
+        }
+    }
+
+    // The ids of the posts whose title or content matches, to be composed into a larger query (the admin list).
+    public IQueryable<int> MatchingIds(string matchQuery) =>
+        db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM PostsSearch WHERE PostsSearch MATCH {matchQuery}");
+
+    // FTS5 reports a query it cannot read as a plain SQLITE_ERROR whose message starts with "fts5:".
+    public static bool IsQueryError(SqliteException e) =>
+        e.SqliteErrorCode == 1 && e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase);
+
+    // Keeps a marked text's highlights only as balanced pairs, whatever the stored text itself contains.
+    public static string Balance(string marked)
+    {
+        var text = new StringBuilder(marked.Length);
+        var open = false;
+        foreach (var c in marked)
+        {
+            if (c == MatchStart)
+            {
+                if (!open)
+                {
+                    text.Append(c);
+                }
+
+                open = true;
+            }
+            else if (c == MatchEnd)
+            {
+                if (open)
+                {
+                    text.Append(c);
+                }
+
+                open = false;
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return open ? text.Append(MatchEnd).ToString() : text.ToString();
+    }
+}

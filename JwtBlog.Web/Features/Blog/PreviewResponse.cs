@@ -1,0 +1,3 @@
+namespace JwtBlog.Web.Features.Blog;
+
+public sealed record PreviewResponse(string ContentHtml);

@@ -1,4 +1,4 @@
-import { apiFetch, formValues, onSubmit, showErrors } from './api.js';
+import { apiFetch, formValues, onSubmit, showErrors, text } from './api.js';
 import { apiFetchWithReauthentication } from './reauth.js';
 
 const profile = document.getElementById('profile-form');
@@ -9,7 +9,7 @@ onSubmit(profile, async () => {
   if (body.date_of_birth === '') body.date_of_birth = null;
   const result = await apiFetch('/accounts/user/', { method: 'PATCH', body });
   if (result.ok) {
-    profileStatus.textContent = 'Profile saved.';
+    profileStatus.textContent = text('Account.ProfileSaved');
   } else {
     showErrors(profile, result.data);
   }
@@ -22,7 +22,7 @@ onSubmit(password, async () => {
   const result = await apiFetchWithReauthentication('/accounts/password/change/', { method: 'POST', body: formValues(password) });
   for (const input of password.querySelectorAll('input[type="password"]')) input.value = '';
   if (result.ok) {
-    passwordStatus.textContent = 'Password changed. Your other sessions have been signed out.';
+    passwordStatus.textContent = text('Account.PasswordChanged');
   } else {
     showErrors(password, result.data);
   }
@@ -35,7 +35,7 @@ onSubmit(email, async () => {
   const result = await apiFetchWithReauthentication('/accounts/email/change/', { method: 'POST', body: formValues(email) });
   email.querySelector('input[type="password"]').value = '';
   if (result.ok) {
-    emailStatus.textContent = 'Open the link we sent to the new address to finish the change. Your current address keeps working until then.';
+    emailStatus.textContent = text('Account.EmailChangeSent');
   } else {
     showErrors(email, result.data);
   }

@@ -142,8 +142,8 @@ public sealed class SecurityNoticeTests
         {
             var notices = scope.ServiceProvider.GetRequiredService<SecurityNotices>();
             notices.AddressChanged(user, previous);
-            notices.SecondFactorAdded(user, "an authenticator app");
-            notices.SecondFactorRemoved(user, "a passkey");
+            notices.SecondFactorAdded(user, SecondFactorKind.AuthenticatorApp);
+            notices.SecondFactorRemoved(user, SecondFactorKind.Passkey);
             await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
         }
 

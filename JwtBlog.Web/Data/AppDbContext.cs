@@ -129,6 +129,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             request.Property(r => r.Email).HasMaxLength(AppUser.EmailMaxLength);
             request.Property(r => r.LinkBase).HasMaxLength(PendingPasswordReset.LinkBaseMaxLength);
+            request.Property(r => r.Language).HasMaxLength(PendingPasswordReset.LanguageMaxLength);
         });
 
         builder.Entity<OutboxMessage>(message =>

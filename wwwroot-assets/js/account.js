@@ -1,4 +1,4 @@
-import { apiFetch, formValues, onSubmit, showErrors, withDone } from './api.js';
+import { apiFetch, formValues, onSubmit, showErrors, text, withDone } from './api.js';
 import { apiFetchWithReauthentication } from './reauth.js';
 
 const profile = document.getElementById('profile-form');
@@ -35,7 +35,7 @@ onSubmit(email, async () => {
   const result = await apiFetchWithReauthentication('/accounts/email/change/', { method: 'POST', body: formValues(email) });
   email.querySelector('input[type="password"]').value = '';
   if (result.ok) {
-    emailStatus.textContent = 'Open the link we sent to the new address to finish the change. Your current address keeps working until then.';
+    emailStatus.textContent = text('Account.EmailChangeSent');
   } else {
     showErrors(email, result.data);
   }

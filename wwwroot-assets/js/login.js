@@ -1,7 +1,9 @@
-import { apiFetch, formValues, onSubmit, showErrors, withDone } from './api.js';
+import { apiFetch, formValues, onSubmit, showErrors, text, withDone } from './api.js';
+import { retryIn } from './retry-after.js';
 import { passkeyButton } from './webauthn.js';
 
-const notVerified = 'E-mail is not verified.';
+// The API's words for an unverified address: its English contract text, or the page language's when it answers in it.
+const notVerified = ['E-mail is not verified.', text('Login.ApiNotVerified')];
 const form = document.getElementById('login-form');
 const lockoutHelp = document.getElementById('login-lockout-help');
 const unverifiedHelp = document.getElementById('login-unverified-help');
@@ -11,9 +13,7 @@ const mfaForm = document.getElementById('mfa-form');
 let mfaToken = null;
 
 function showLockout(target, data, headers) {
-  const seconds = Number(headers.get('Retry-After') ?? '0');
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  showErrors(target, { detail: `${data?.detail ?? 'Too many failed login attempts.'} You can try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.` });
+  showErrors(target, { detail: `${data?.detail ?? text('Wait.TooManyLoginAttempts')} ${retryIn(headers)}` });
   lockoutHelp.hidden = false;
 }
 
@@ -45,7 +45,7 @@ onSubmit(form, async () => {
     showLockout(form, data, headers);
   } else {
     showErrors(form, data);
-    unverifiedHelp.hidden = !(data?.non_field_errors ?? []).includes(notVerified);
+    unverifiedHelp.hidden = !(data?.non_field_errors ?? []).some((message) => notVerified.includes(message));
   }
 });
 
@@ -75,5 +75,5 @@ passkeyButton(passkey, document.getElementById('passkey-login-button'),
 document.getElementById('login-resend').addEventListener('click', async () => {
   const email = form.querySelector('[name="email"]').value;
   const { ok } = await apiFetch('/accounts/join/resend-email/', { method: 'POST', body: { email } });
-  resendStatus.textContent = ok ? 'Sent. Check your inbox.' : 'Please wait a few minutes before asking again.';
+  resendStatus.textContent = text(ok ? 'Login.ResendSent' : 'Login.ResendWait');
 });

@@ -1,4 +1,4 @@
-import { clearErrors, formValues, showErrors } from './api.js';
+import { clearErrors, formValues, showErrors, text } from './api.js';
 import { apiFetchWithReauthentication } from './reauth.js';
 import { ceremonyMessage, createPasskey, supportsPasskeys } from './webauthn.js';
 
@@ -50,7 +50,7 @@ for (const form of section.querySelectorAll('form.passkey-rename')) {
     const result = await apiFetchWithReauthentication(url, { method: 'PATCH', body: formValues(form) });
     if (!result.ok) return fail(result.data);
     form.querySelector('input[name="name"]').value = result.data.name;
-    status.textContent = 'Passkey renamed.';
+    status.textContent = text('Passkeys.Renamed');
   });
   form.querySelector('button.passkey-remove').addEventListener('click', async () => {
     clearErrors(section);

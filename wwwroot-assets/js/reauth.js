@@ -1,6 +1,6 @@
 // Sensitive API calls answer 403 {"code": "reauthentication_required"} when the last sign-in is too old. This asks for
 // the password (or a code) in a dialog, re-authenticates, and retries the original request: nothing typed is lost.
-import { apiFetch, formValues, onSubmit, showErrors } from './api.js';
+import { apiFetch, formValues, onSubmit, showErrors, text } from './api.js';
 
 export async function apiFetchWithReauthentication(url, options) {
   let result = await apiFetch(url, options);
@@ -35,7 +35,7 @@ function askToReauthenticate() {
     form.className = 'stack';
     form.noValidate = true;
     const intro = document.createElement('p');
-    intro.textContent = 'Please confirm it is you: enter your password, or a code from your authenticator app.';
+    intro.textContent = text('Reauth.Intro');
     const general = document.createElement('p');
     general.className = 'error';
     general.dataset.errorFor = 'form';
@@ -44,13 +44,13 @@ function askToReauthenticate() {
     const submit = document.createElement('button');
     submit.type = 'submit';
     submit.id = 'reauth-submit';
-    submit.textContent = 'Confirm';
+    submit.textContent = text('Reauth.Confirm');
     const cancel = document.createElement('button');
     cancel.type = 'button';
     cancel.className = 'secondary';
-    cancel.textContent = 'Cancel';
-    form.append(intro, general, field('password', 'Password', 'password', 'current-password'),
-      field('code', 'Or a code', 'text', 'one-time-code'), submit, cancel);
+    cancel.textContent = text('Reauth.Cancel');
+    form.append(intro, general, field('password', text('Reauth.Password'), 'password', 'current-password'),
+      field('code', text('Reauth.Code'), 'text', 'one-time-code'), submit, cancel);
     dialog.append(form);
     document.body.append(dialog);
 

@@ -1,4 +1,4 @@
-import { apiFetch, formValues, onSubmit, showErrors } from './api.js';
+import { apiFetch, formValues, onSubmit, showErrors, text } from './api.js';
 
 const form = document.getElementById('reset-form');
 onSubmit(form, async () => {
@@ -11,7 +11,7 @@ onSubmit(form, async () => {
   form.querySelector('[name="new_password2"]').value = '';
   if (data && (data.uid || data.token)) {
     document.getElementById('reset-expired').hidden = false;
-    showErrors(form, { detail: 'This link is invalid, used or expired.' });
+    showErrors(form, { detail: text('ResetPassword.Expired') });
     return;
   }
   showErrors(form, data);

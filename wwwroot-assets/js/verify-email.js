@@ -1,4 +1,4 @@
-import { apiFetch, formValues, onSubmit, showErrors } from './api.js';
+import { apiFetch, formValues, onSubmit, showErrors, text } from './api.js';
 
 const form = document.getElementById('verify-form');
 const status = document.getElementById('verify-status');
@@ -6,8 +6,8 @@ onSubmit(form, async () => {
   const { ok, status: code, data } = await apiFetch('/accounts/join/verify-email/', { method: 'POST', body: formValues(form) });
   if (ok) {
     form.querySelector('button[type="submit"]').hidden = true;
-    status.textContent = 'Your address is confirmed. Thank you.';
+    status.textContent = text('VerifyEmail.Done');
     return;
   }
-  showErrors(form, code === 404 ? { detail: 'This link is invalid, used or expired. Log in to ask for a new one.' } : data);
+  showErrors(form, code === 404 ? { detail: text('VerifyEmail.NotFound') } : data);
 });

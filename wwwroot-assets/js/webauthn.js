@@ -1,7 +1,7 @@
 // navigator.credentials for passkeys, with the server's JSON on both sides: the options come as
 // PublicKeyCredential*OptionsJSON (binary fields in base64url) and the answer goes back as PublicKeyCredential.toJSON().
 
-import { apiFetch, clearErrors, safeReturnUrl, showErrors } from './api.js';
+import { apiFetch, clearErrors, safeReturnUrl, showErrors, text } from './api.js';
 
 export const supportsPasskeys = () =>
   typeof window.PublicKeyCredential === 'function' && typeof navigator.credentials?.create === 'function';
@@ -84,9 +84,9 @@ export async function getPasskey(optionsJson) {
 
 // What to tell the person when the browser's ceremony ended without a credential.
 export function ceremonyMessage(error) {
-  if (error?.name === 'NotAllowedError' || error?.name === 'AbortError') return 'The passkey request was cancelled or timed out.';
-  if (error?.name === 'InvalidStateError') return 'This device already holds a passkey for your account.';
-  return 'Your browser could not use a passkey here.';
+  if (error?.name === 'NotAllowedError' || error?.name === 'AbortError') return text('Passkey.Cancelled');
+  if (error?.name === 'InvalidStateError') return text('Passkey.AlreadyRegistered');
+  return text('Passkey.Unavailable');
 }
 
 // A button that proves who the user is with a passkey: request options from optionsUrl, the browser's ceremony, the

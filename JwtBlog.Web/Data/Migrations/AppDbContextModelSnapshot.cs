@@ -252,6 +252,11 @@ namespace JwtBlog.Web.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LinkBase")
                         .IsRequired()
                         .HasMaxLength(500)

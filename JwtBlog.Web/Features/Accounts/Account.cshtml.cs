@@ -4,13 +4,16 @@ using JwtBlog.Web.Features.Accounts.SecondFactors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Accounts;
 
 // The profile and password forms post by script to /accounts/...; the session forms are plain posts that redirect
 // back here (post/redirect/get) with a status line.
 [Authorize]
-public sealed class AccountModel(CurrentUser current, AccountSessions sessions, AuthCookies cookies, UserPasskeys passkeys) : PageModel
+public sealed class AccountModel(
+    CurrentUser current, AccountSessions sessions, AuthCookies cookies, UserPasskeys passkeys, IStringLocalizer<AccountsText> texts)
+    : PageModel
 {
     public string Email { get; private set; } = "";
 
@@ -54,7 +57,7 @@ public sealed class AccountModel(CurrentUser current, AccountSessions sessions, 
             return LocalRedirect("/");
         }
 
-        TempData["Status"] = ended is null ? "That session had already ended." : "The session was ended.";
+        TempData["Status"] = (ended is null ? texts["Account.SessionAlreadyEnded"] : texts["Account.SessionEnded"]).Value;
         return RedirectToPage();
     }
 
@@ -67,12 +70,12 @@ public sealed class AccountModel(CurrentUser current, AccountSessions sessions, 
 
         if (!RecentAuthentication.IsRecent(User, HttpContext.RequestServices))
         {
-            TempData["Status"] = "To end your other sessions, confirm it is you: sign out and in again, then retry.";
+            TempData["Status"] = texts["Account.ConfirmToEndOthers"].Value;
             return RedirectToPage();
         }
 
         var ended = await sessions.EndOthersAsync(user.Id, User.SessionId()!, ct);
-        TempData["Status"] = ended == 1 ? "1 other session was ended." : $"{ended} other sessions were ended.";
+        TempData["Status"] = (ended == 1 ? texts["Account.OneOtherEnded"] : texts["Account.OthersEnded", ended]).Value;
         return RedirectToPage();
     }
 }

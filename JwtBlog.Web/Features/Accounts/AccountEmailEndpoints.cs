@@ -3,6 +3,7 @@ using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -55,10 +56,11 @@ public static class AccountEmailEndpoints
             Email = email,
             LinkBase = urls.For(http.Request, "/password/reset/"),
             RequestedAt = time.GetUtcNow().UtcDateTime,
+            Language = SiteLanguages.Current,
         };
         db.PendingPasswordResets.Add(stored);
         await db.InWriteTransactionAsync(token => db.SaveChangesAsync(token), http.RequestAborted);
-        queue.Enqueue(new PasswordResetJob(stored.Id, stored.Email, stored.LinkBase));
+        queue.Enqueue(new PasswordResetJob(stored.Id, stored.Email, stored.LinkBase, stored.Language));
         return TypedResults.Ok(new DetailResponse(ResetSent));
     }
 

@@ -1,6 +1,7 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Email;
 using JwtBlog.Web.Features.Shared;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Accounts;
 
@@ -14,6 +15,7 @@ public sealed class EmailChanges(
     EmailComposer composer,
     EmailOutbox outbox,
     PublicUrls urls,
+    IStringLocalizer<EmailText> texts,
     ILogger<EmailChanges> logger)
 {
     public const string SameAddress = "This is already your e-mail address.";
@@ -30,12 +32,9 @@ public sealed class EmailChanges(
                 var cancelKey = await accountTokens.CreateChangeCancelKeyAsync(user, newEmail);
                 outbox.Add(composer.Compose(
                     oldEmail,
-                    "Your e-mail address is about to change",
-                    [
-                        $"Someone signed in to your account asked to change its e-mail address from {oldEmail} to {newEmail}.",
-                        "The change happens when the new address is confirmed. If it was not you, cancel it and change your password.",
-                    ],
-                    new EmailLink("Cancel the change", urls.For(request, "/email/change/cancel/" + cancelKey))));
+                    texts["ChangeRequested.Subject"],
+                    [texts["ChangeRequested.Asked", oldEmail, newEmail], texts["ChangeRequested.Instructions"]],
+                    new EmailLink(texts["ChangeRequested.Action"], urls.For(request, "/email/change/cancel/" + cancelKey))));
                 await db.SaveChangesAsync(token);
             },
             ct);

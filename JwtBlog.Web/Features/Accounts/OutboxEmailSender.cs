@@ -1,22 +1,21 @@
 using JwtBlog.Web.Features.Email;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Accounts;
 
 // Identity's mail seam on the outbox: each message is added to the caller's context, so the caller's SaveChanges
-// (inside its write transaction) stores it with the change that causes it. Nothing is sent from here.
-public sealed class OutboxEmailSender(EmailOutbox outbox, EmailComposer composer) : IEmailSender<AppUser>
+// (inside its write transaction) stores it with the change that causes it. Nothing is sent from here. Each is written
+// in the current UI language: the request's, or the one PasswordResets restores for a stored reset request.
+public sealed class OutboxEmailSender(EmailOutbox outbox, EmailComposer composer, IStringLocalizer<EmailText> texts) : IEmailSender<AppUser>
 {
     public Task SendConfirmationLinkAsync(AppUser user, string email, string confirmationLink)
     {
         outbox.Add(composer.Compose(
             email,
-            "Confirm your e-mail address",
-            [
-                $"Someone, hopefully you, asked to use {email} for an account.",
-                "Confirm the address with the button below. If it was not you, ignore this email: nothing changes.",
-            ],
-            new EmailLink("Confirm the address", confirmationLink)));
+            texts["Confirm.Subject"],
+            [texts["Confirm.Asked", email], texts["Confirm.Instructions"]],
+            new EmailLink(texts["Confirm.Action"], confirmationLink)));
         return Task.CompletedTask;
     }
 
@@ -24,12 +23,9 @@ public sealed class OutboxEmailSender(EmailOutbox outbox, EmailComposer composer
     {
         outbox.Add(composer.Compose(
             email,
-            "Reset your password",
-            [
-                "Someone, hopefully you, asked to reset the password of your account.",
-                "Choose a new password with the link below. It works once, for a limited time. If it was not you, ignore this email: your password stays as it is.",
-            ],
-            new EmailLink("Choose a new password", resetLink)));
+            texts["Reset.Subject"],
+            [texts["Reset.Asked"], texts["Reset.Instructions"]],
+            new EmailLink(texts["Reset.Action"], resetLink)));
         return Task.CompletedTask;
     }
 
@@ -37,8 +33,8 @@ public sealed class OutboxEmailSender(EmailOutbox outbox, EmailComposer composer
     {
         outbox.Add(composer.Compose(
             email,
-            "Your password reset code",
-            [$"Your password reset code is {resetCode}.", "If you did not ask for it, ignore this email."]));
+            texts["ResetCode.Subject"],
+            [texts["ResetCode.Code", resetCode], texts["ResetCode.Ignore"]]));
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,4 @@
 namespace JwtBlog.Web.Features.Accounts;
 
 // A stored reset request (PendingPasswordReset) waiting for PasswordResetMailer.
-public sealed record PasswordResetJob(long RequestId, string Email, string LinkBase);
+public sealed record PasswordResetJob(long RequestId, string Email, string LinkBase, string Language);

@@ -39,7 +39,7 @@ public sealed class PasswordResetMailer(
             var leftovers = await db.PendingPasswordResets.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
             foreach (var request in leftovers)
             {
-                queue.Enqueue(new PasswordResetJob(request.Id, request.Email, request.LinkBase));
+                queue.Enqueue(new PasswordResetJob(request.Id, request.Email, request.LinkBase, request.Language));
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

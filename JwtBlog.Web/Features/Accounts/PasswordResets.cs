@@ -1,7 +1,9 @@
+using System.Globalization;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Email;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +30,10 @@ public sealed class PasswordResets(
     // several mailers (after a restart, or on several instances) see it.
     public async Task SendLinkAsync(PasswordResetJob job, CancellationToken ct)
     {
+        // The link is written in the language of the request that asked for it, not the mailer's; the change ends with
+        // this method (an async method's culture does not flow back to its caller).
+        var language = SiteLanguages.IsSupported(job.Language) ? job.Language : SiteLanguages.English;
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         var user = await users.FindByEmailAsync(job.Email);
         var sent = await db.InWriteTransactionAsync(
             async token =>

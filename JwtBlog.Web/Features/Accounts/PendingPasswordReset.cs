@@ -1,3 +1,5 @@
+using JwtBlog.Web.Features.Shared.Localization;
+
 namespace JwtBlog.Web.Features.Accounts;
 
 // A reset asked for an address (known or not), stored before the request is answered so that no acknowledged request
@@ -5,6 +7,7 @@ namespace JwtBlog.Web.Features.Accounts;
 public sealed class PendingPasswordReset
 {
     public const int LinkBaseMaxLength = 500;
+    public const int LanguageMaxLength = 8;
 
     public long Id { get; init; }
     public required string Email { get; init; }
@@ -12,4 +15,8 @@ public sealed class PendingPasswordReset
     // The public "/password/reset/" URL that the uid and token follow.
     public required string LinkBase { get; init; }
     public DateTime RequestedAt { get; init; }
+
+    // The language of the request ("en" or "ko"): the link is written in it. Rows stored before it existed are empty
+    // and get English.
+    public string Language { get; init; } = SiteLanguages.English;
 }

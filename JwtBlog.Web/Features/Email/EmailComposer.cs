@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Email;
@@ -30,7 +31,7 @@ public sealed class EmailComposer(IOptions<SiteSettings> site)
         text.Append("-- \r\n").Append(siteName).Append("\r\n");
 
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(_html.Encode(fullSubject))
+        html.Append("<!DOCTYPE html><html lang=\"").Append(SiteLanguages.Current).Append("\"><head><meta charset=\"utf-8\"><title>").Append(_html.Encode(fullSubject))
             .Append("</title></head><body style=\"font-family:system-ui,sans-serif;line-height:1.5;color:#1f2328\">");
         foreach (var paragraph in paragraphs)
         {

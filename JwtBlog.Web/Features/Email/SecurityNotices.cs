@@ -1,6 +1,7 @@
-using System.Globalization;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Email;
@@ -15,13 +16,13 @@ public sealed class SecurityNotices(
     IOptions<SiteSettings> site,
     IHttpContextAccessor httpContext,
     TimeProvider time,
+    IStringLocalizer<EmailText> texts,
     ILogger<SecurityNotices> logger)
 {
     public const string SessionsPath = "/account";
-    private const string NotYou = "If this was not you, review your sessions, end the ones you do not recognise and change your password.";
 
     public void PasswordChanged(AppUser user) =>
-        Send(user, user.Email!, nameof(PasswordChanged), "Your password was changed", "The password of your account was changed.");
+        Send(user, user.Email!, nameof(PasswordChanged), texts["Notice.PasswordChanged.Subject"], texts["Notice.PasswordChanged.Body"]);
 
     // Goes to the address the account had before: the one its owner can still read if someone else made the change.
     public void AddressChanged(AppUser user, string previousAddress) =>
@@ -29,26 +30,32 @@ public sealed class SecurityNotices(
             user,
             previousAddress,
             nameof(AddressChanged),
-            "Your email address was changed",
-            $"The email address of your account was changed from {previousAddress} to {user.Email}.");
+            texts["Notice.AddressChanged.Subject"],
+            texts["Notice.AddressChanged.Body", previousAddress, user.Email!]);
 
-    // factor names the kind for people: "an authenticator app", "a passkey", "recovery codes".
-    public void SecondFactorAdded(AppUser user, string factor) =>
-        Send(user, user.Email!, nameof(SecondFactorAdded), "A second factor was added", $"A second factor ({factor}) was added to your account.");
+    public void SecondFactorAdded(AppUser user, SecondFactorKind factor) =>
+        Send(user, user.Email!, nameof(SecondFactorAdded), texts["Notice.FactorAdded.Subject"], texts["Notice.FactorAdded.Body", FactorName(factor)]);
 
-    public void SecondFactorRemoved(AppUser user, string factor) =>
-        Send(user, user.Email!, nameof(SecondFactorRemoved), "A second factor was removed", $"A second factor ({factor}) was removed from your account.");
+    public void SecondFactorRemoved(AppUser user, SecondFactorKind factor) =>
+        Send(user, user.Email!, nameof(SecondFactorRemoved), texts["Notice.FactorRemoved.Subject"], texts["Notice.FactorRemoved.Body", FactorName(factor)]);
 
     public void NewSignIn(AppUser user) =>
-        Send(user, user.Email!, nameof(NewSignIn), "New sign-in to your account", "Your account was signed in to from a device that had not signed in to it before.");
+        Send(user, user.Email!, nameof(NewSignIn), texts["Notice.NewSignIn.Subject"], texts["Notice.NewSignIn.Body"]);
+
+    private string FactorName(SecondFactorKind factor) => texts["Factor." + factor];
 
     private void Send(AppUser user, string to, string notice, string subject, string what)
     {
         var http = httpContext.HttpContext;
-        var when = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-        var address = http is null ? "none (not a web request)" : http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var browser = http is null ? "none (not a web request)" : BrowserSummary.Describe(http.Request.Headers.UserAgent.ToString());
-        string[] paragraphs = [what, $"When: {when}", $"IP address: {address}", $"Browser: {browser}", NotYou];
+        var when = UtcTimes.Format(time.GetUtcNow().UtcDateTime, withSeconds: true);
+        var address = http is null ? texts["Notice.NotWebRequest"] : http.Connection.RemoteIpAddress?.ToString() ?? texts["Notice.UnknownAddress"];
+        var browser = http is null
+            ? texts["Notice.NotWebRequest"]
+            : BrowserSummary.Describe(http.Request.Headers.UserAgent.ToString(), texts["Browser.Unknown"], texts["Browser.OnSystem"]);
+        string[] paragraphs =
+        [
+            what, texts["Notice.When", when], texts["Notice.IpAddress", address], texts["Notice.Browser", browser], texts["Notice.NotYou"],
+        ];
         outbox.Add(composer.Compose(to, subject, paragraphs, SessionsLink(http)));
         logger.SecurityNoticeQueued(notice, user.Id);
     }
@@ -58,6 +65,6 @@ public sealed class SecurityNotices(
     {
         var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
         var url = http is not null ? urls.For(http.Request, SessionsPath) : baseUrl.Length > 0 ? baseUrl + SessionsPath : null;
-        return url is null ? null : new EmailLink("Review your sessions", url);
+        return url is null ? null : new EmailLink(texts["Notice.Action"], url);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace JwtBlog.Web.Features.Shared;
 
 // A person's words for a User-Agent: "Chrome on Linux", "Safari on iPhone". Only the common browsers and systems
@@ -23,20 +25,26 @@ public static class BrowserSummary
         ("Windows", "Windows"), ("CrOS", "ChromeOS"), ("Mac OS X", "macOS"), ("Macintosh", "macOS"), ("Linux", "Linux"),
     ];
 
-    public static string Describe(string? userAgent)
+    public static string Describe(string? userAgent) => Describe(userAgent, Unknown, "{0} on {1}");
+
+    // In a reader's language: unknown is the words for an unknown browser, browserOnSystem joins the two names
+    // ("{0} on {1}" in English: {0} the browser, {1} the system).
+    public static string Describe(string? userAgent, string unknown, string browserOnSystem)
     {
         if (string.IsNullOrWhiteSpace(userAgent))
         {
-            return Unknown;
+            return unknown;
         }
 
         var browser = Find(_browsers, userAgent);
         if (browser is null)
         {
-            return Unknown;
+            return unknown;
         }
 
-        return Find(_systems, userAgent) is { } system ? $"{browser} on {system}" : browser;
+        return Find(_systems, userAgent) is { } system
+            ? string.Format(CultureInfo.InvariantCulture, browserOnSystem, browser, system)
+            : browser;
     }
 
     private static string? Find((string Token, string Name)[] candidates, string userAgent)

@@ -88,7 +88,7 @@ public sealed class UserPasskeys(
         };
 
         // The notice is stored by the same save as the passkey.
-        notices.SecondFactorAdded(user, "a passkey");
+        notices.SecondFactorAdded(user, SecondFactorKind.Passkey);
         var result = await users.AddOrUpdatePasskeyAsync(user, passkey);
         if (!result.Succeeded)
         {
@@ -153,7 +153,7 @@ public sealed class UserPasskeys(
             return false;
         }
 
-        notices.SecondFactorRemoved(user, "a passkey");
+        notices.SecondFactorRemoved(user, SecondFactorKind.Passkey);
         var result = await users.RemovePasskeyAsync(user, passkey.CredentialId);
         if (result.Succeeded)
         {

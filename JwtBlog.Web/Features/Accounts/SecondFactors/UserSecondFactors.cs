@@ -18,8 +18,6 @@ public sealed class UserSecondFactors(
     IOptions<SiteSettings> site,
     ILogger<UserSecondFactors> logger)
 {
-    private const string AuthenticatorApp = "an authenticator app";
-
     // Recovery codes are a way back in, not a factor of their own. A passkey is a factor (it proves possession and,
     // with user verification required, more), so it counts for the staff rule; it is used by signing in with it.
     public async Task<bool> HasAnyAsync(int userId, CancellationToken ct) =>
@@ -104,7 +102,7 @@ public sealed class UserSecondFactors(
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActivatedAt, Now()), token);
                 await users.SetTwoFactorEnabledAsync(user, true);
                 var recoveryCodes = await ReplaceRecoveryCodesAsync(user.Id, token);
-                notices.SecondFactorAdded(user, AuthenticatorApp);
+                notices.SecondFactorAdded(user, SecondFactorKind.AuthenticatorApp);
                 await db.SaveChangesAsync(token);
                 return recoveryCodes;
             },
@@ -127,7 +125,7 @@ public sealed class UserSecondFactors(
                 await users.SetTwoFactorEnabledAsync(user, false);
                 if (wasActive)
                 {
-                    notices.SecondFactorRemoved(user, AuthenticatorApp);
+                    notices.SecondFactorRemoved(user, SecondFactorKind.AuthenticatorApp);
                     await db.SaveChangesAsync(token);
                 }
             },
@@ -147,7 +145,7 @@ public sealed class UserSecondFactors(
                 await db.UserPasskeys.Where(p => p.UserId == user.Id).ExecuteDeleteAsync(token);
                 await users.ResetAuthenticatorKeyAsync(user);
                 await users.SetTwoFactorEnabledAsync(user, false);
-                notices.SecondFactorRemoved(user, "every second factor, reset by an administrator");
+                notices.SecondFactorRemoved(user, SecondFactorKind.EveryFactorReset);
                 await db.SaveChangesAsync(token);
             },
             ct);

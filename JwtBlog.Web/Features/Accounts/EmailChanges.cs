@@ -16,7 +16,7 @@ public sealed class EmailChanges(
     PublicUrls urls,
     ILogger<EmailChanges> logger)
 {
-    public const string SameAddress = "This is already your e-mail address.";
+    public const string SameAddress = "EmailChange.SameAddress";
 
     public async Task RequestAsync(AppUser user, string newEmail, HttpRequest request, CancellationToken ct)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using JwtBlog.Tests.Infrastructure;
-using JwtBlog.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Tests.Accounts;
@@ -100,8 +99,8 @@ public sealed class EmailChangeTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 
         Assert.Equal("{\"new_email\":[\"This field is required.\"],\"password\":[\"This field is required.\"]}", await missing.RawJsonAsync(HttpStatusCode.BadRequest));
         Assert.Equal("{\"password\":[\"Your password was entered incorrectly. Please enter it again.\"]}", await wrongPassword.RawJsonAsync(HttpStatusCode.BadRequest));
-        Assert.Equal($"{{\"new_email\":[\"{EmailChanges.SameAddress}\"]}}", await same.RawJsonAsync(HttpStatusCode.BadRequest));
-        Assert.Equal($"{{\"new_email\":[\"{UserAccounts.DuplicateEmail}\"]}}", await takenAnswer.RawJsonAsync(HttpStatusCode.BadRequest));
+        Assert.Equal("""{"new_email":["This is already your e-mail address."]}""", await same.RawJsonAsync(HttpStatusCode.BadRequest));
+        Assert.Equal("""{"new_email":["A user is already registered with this e-mail address."]}""", await takenAnswer.RawJsonAsync(HttpStatusCode.BadRequest));
         Assert.Equal("{\"new_email\":[\"Enter a valid email address.\"]}", await invalid.RawJsonAsync(HttpStatusCode.BadRequest));
     }
 

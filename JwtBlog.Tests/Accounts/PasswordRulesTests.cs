@@ -1,17 +1,24 @@
 using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Tests.Accounts;
 
 public sealed class PasswordRulesTests
 {
+    // The English texts, as the API answers without a Korean Accept-Language.
+    private static readonly IStringLocalizer<ApiText> _messages = new StringLocalizer<ApiText>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
     [Theory]
     [InlineData("correct horse battery staple")]
     [InlineData("Vivid-Otter-Lamp-42")]
     [InlineData("비밀번호는길수록좋아요")]
     [InlineData("🦦🦦🦦🦦🦦🦦🦦🦦")]
-    public void GoodPasswordsPass(string password) => Assert.Empty(PasswordRules.Check(password));
+    public void GoodPasswordsPass(string password) => Assert.Empty(PasswordRules.Check(password, _messages));
 
     [Theory]
     [InlineData("password123")]
@@ -19,23 +26,23 @@ public sealed class PasswordRulesTests
     [InlineData("qwertyuiop")]
     [InlineData("iloveyou")]
     public void CommonPasswordsAreRefusedInAnyCase(string password) =>
-        Assert.Contains("This password is too common.", PasswordRules.Check(password));
+        Assert.Contains("This password is too common.", PasswordRules.Check(password, _messages));
 
     [Fact]
     public void LengthCountsCharactersNotBytesOrUtf16Units()
     {
-        Assert.Contains(PasswordRules.Check("🦦🦦🦦🦦🦦🦦🦦"), e => e.StartsWith("This password is too short", StringComparison.Ordinal));
-        Assert.Empty(PasswordRules.Check("🦦🦦🦦🦦🦦🦦🦦🦦"));
-        Assert.Empty(PasswordRules.Check(new string('가', 128)));
-        Assert.Contains(PasswordRules.Check(new string('x', PasswordRules.MaximumLength + 1)), e => e.StartsWith("This password is too long", StringComparison.Ordinal));
+        Assert.Contains(PasswordRules.Check("🦦🦦🦦🦦🦦🦦🦦", _messages), e => e.StartsWith("This password is too short", StringComparison.Ordinal));
+        Assert.Empty(PasswordRules.Check("🦦🦦🦦🦦🦦🦦🦦🦦", _messages));
+        Assert.Empty(PasswordRules.Check(new string('가', 128), _messages));
+        Assert.Contains(PasswordRules.Check(new string('x', PasswordRules.MaximumLength + 1), _messages), e => e.StartsWith("This password is too long", StringComparison.Ordinal));
     }
 
     [Fact]
     public void AllDigitsIsRefusedUnicodeDigitsToo()
     {
-        Assert.Contains("This password is entirely numeric.", PasswordRules.Check("83729461528"));
-        Assert.Contains("This password is entirely numeric.", PasswordRules.Check("٨٣٧٢٩٤٦١٥٢٨"));
-        Assert.DoesNotContain("This password is entirely numeric.", PasswordRules.Check("83729461528x"));
+        Assert.Contains("This password is entirely numeric.", PasswordRules.Check("83729461528", _messages));
+        Assert.Contains("This password is entirely numeric.", PasswordRules.Check("٨٣٧٢٩٤٦١٥٢٨", _messages));
+        Assert.DoesNotContain("This password is entirely numeric.", PasswordRules.Check("83729461528x", _messages));
     }
 
     [Theory]
@@ -45,7 +52,7 @@ public sealed class PasswordRulesTests
     [InlineData("rodriguez-montoya", "x@example.com", "", "Rodriguez-Montoya", "The password is too similar to the last name.")]
     [InlineData("a completely different passphrase", "x@example.com", "Al", "", null)]
     public void SimilarityFollowsDjangosQuickRatio(string password, string email, string first, string last, string? expected) =>
-        Assert.Equal(expected, PasswordRules.CheckSimilarity(password, email, first, last));
+        Assert.Equal(expected, PasswordRules.CheckSimilarity(password, email, first, last, _messages));
 
     [Fact]
     public void QuickRatioMatchesPythonsDifflib()

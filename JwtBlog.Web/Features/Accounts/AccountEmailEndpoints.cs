@@ -6,6 +6,7 @@ using JwtBlog.Web.Features.Shared;
 using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Accounts;
@@ -13,10 +14,8 @@ namespace JwtBlog.Web.Features.Accounts;
 // Password reset (dj-rest-auth), address verification (allauth) and change of address, under /accounts/.
 public static class AccountEmailEndpoints
 {
-    public const string ResetSent = "Password reset e-mail has been sent.";
-    public const string ResetDone = "Password has been reset with the new password.";
-    public const string NotVerified = "E-mail is not verified.";
-    public const string VerificationSent = "Verification e-mail sent.";
+    public const string NotVerified = "Login.NotVerified";
+    public const string VerificationSent = "Verification.Sent";
 
     public static void MapAccountEmailEndpoints(this RouteGroupBuilder group)
     {
@@ -43,12 +42,12 @@ public static class AccountEmailEndpoints
     // is lost) and the lookup happens after the answer.
     private static async Task<Results<Ok<DetailResponse>, JsonHttpResult<DetailResponse>>> RequestPasswordResetAsync(
         JsonRequest<PasswordResetRequest> request, HttpContext http, UserManager<AppUser> users, AddressMailLimits limits,
-        AppDbContext db, PasswordResetQueue queue, PublicUrls urls, TimeProvider time)
+        AppDbContext db, PasswordResetQueue queue, PublicUrls urls, TimeProvider time, IStringLocalizer<ApiText> messages)
     {
         var email = request.Value.Email;
         if (limits.TryTake(users.NormalizeEmail(EmailAddress.Normalize(email))) is { } wait)
         {
-            return TooMany(http, wait);
+            return TooMany(http, messages, wait);
         }
 
         var stored = new PendingPasswordReset
@@ -61,41 +60,41 @@ public static class AccountEmailEndpoints
         db.PendingPasswordResets.Add(stored);
         await db.InWriteTransactionAsync(token => db.SaveChangesAsync(token), http.RequestAborted);
         queue.Enqueue(new PasswordResetJob(stored.Id, stored.Email, stored.LinkBase, stored.Language));
-        return TypedResults.Ok(new DetailResponse(ResetSent));
+        return TypedResults.Ok(new DetailResponse(messages["Reset.Sent"]));
     }
 
     private static async Task<Results<Ok<DetailResponse>, BadRequest<FieldErrors>>> ConfirmPasswordResetAsync(
-        JsonRequest<PasswordResetConfirmRequest> request, HttpContext http, PasswordResets resets)
+        JsonRequest<PasswordResetConfirmRequest> request, HttpContext http, PasswordResets resets, IStringLocalizer<ApiText> messages)
     {
         var (uid, token, password1, password2) = request.Value;
         var errors = await resets.ConfirmAsync(uid, token, password1, password2, http.RequestAborted);
-        return errors.Any ? errors.ToResult() : TypedResults.Ok(new DetailResponse(ResetDone));
+        return errors.Any ? errors.ToResult() : TypedResults.Ok(new DetailResponse(messages["Reset.Done"]));
     }
 
     private static async Task<Results<Ok<DetailResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> VerifyEmailAsync(
-        JsonRequest<EmailKeyRequest> request, HttpContext http, EmailVerification verification)
+        JsonRequest<EmailKeyRequest> request, HttpContext http, EmailVerification verification, IStringLocalizer<ApiText> messages)
     {
         return await verification.ConfirmAsync(request.Value.Key, http.RequestAborted) switch
         {
             EmailConfirmationResult.Confirmed => TypedResults.Ok(new DetailResponse("ok")),
-            EmailConfirmationResult.AddressTaken => ApiResults.NonField(UserAccounts.DuplicateEmail),
-            _ => ApiResults.Detail("Not found.", StatusCodes.Status404NotFound),
+            EmailConfirmationResult.AddressTaken => ApiResults.NonField(messages[UserAccounts.DuplicateEmail]),
+            _ => ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound),
         };
     }
 
     private static async Task<Results<Ok<DetailResponse>, JsonHttpResult<DetailResponse>>> ResendEmailAsync(
         JsonRequest<PasswordResetRequest> request, HttpContext http, UserManager<AppUser> users, AddressMailLimits limits,
-        EmailVerification verification, IOptions<AccountOptions> options)
+        EmailVerification verification, IOptions<AccountOptions> options, IStringLocalizer<ApiText> messages)
     {
         var address = users.NormalizeEmail(EmailAddress.Normalize(request.Value.Email));
         if (limits.TryStartCooldown("verify " + address, options.Value.VerificationEmailCooldown) is { } cooldown)
         {
-            return TooMany(http, cooldown);
+            return TooMany(http, messages, cooldown);
         }
 
         if (limits.TryTake(address) is { } wait)
         {
-            return TooMany(http, wait);
+            return TooMany(http, messages, wait);
         }
 
         await verification.ResendAsync(request.Value.Email, http.Request, http.RequestAborted);
@@ -103,43 +102,43 @@ public static class AccountEmailEndpoints
     }
 
     private static async Task<Results<Ok<DetailResponse>, JsonHttpResult<DetailResponse>>> CancelEmailChangeAsync(
-        JsonRequest<EmailKeyRequest> request, HttpContext http, EmailChanges changes) =>
+        JsonRequest<EmailKeyRequest> request, HttpContext http, EmailChanges changes, IStringLocalizer<ApiText> messages) =>
         await changes.CancelAsync(request.Value.Key, http.RequestAborted)
             ? TypedResults.Ok(new DetailResponse("ok"))
-            : ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
+            : ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<DetailResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> RequestEmailChangeAsync(
         JsonRequest<EmailChangeRequest> request, HttpContext http, ClaimsPrincipal principal, AppDbContext db, UserManager<AppUser> users,
-        SignInService signIn, AddressMailLimits limits, EmailChanges changes)
+        SignInService signIn, AddressMailLimits limits, EmailChanges changes, IStringLocalizer<ApiText> messages)
     {
         var (newEmail, password) = request.Value;
         var user = await db.Users.FindAsync([principal.UserId()], http.RequestAborted);
         if (user is null)
         {
-            return ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
+            return ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
         }
 
         var check = await signIn.CheckPasswordAsync(user, password, http.RequestAborted);
         if (check.LockoutWait is { } locked)
         {
-            return TooMany(http, locked);
+            return TooMany(http, messages, locked);
         }
 
         var errors = new FieldErrors();
         if (!check.IsCorrect)
         {
-            errors.Add("password", "Your password was entered incorrectly. Please enter it again.");
+            errors.Add("password", messages["Password.Incorrect"]);
             return errors.ToResult();
         }
 
         var normalized = users.NormalizeEmail(EmailAddress.Normalize(newEmail));
         if (normalized == user.NormalizedEmail)
         {
-            errors.Add("new_email", EmailChanges.SameAddress);
+            errors.Add("new_email", messages[EmailChanges.SameAddress]);
         }
         else if (await users.FindByEmailAsync(newEmail) is not null)
         {
-            errors.Add("new_email", UserAccounts.DuplicateEmail);
+            errors.Add("new_email", messages[UserAccounts.DuplicateEmail]);
         }
 
         if (errors.Any)
@@ -149,16 +148,16 @@ public static class AccountEmailEndpoints
 
         if (limits.TryTake(normalized) is { } wait)
         {
-            return TooMany(http, wait);
+            return TooMany(http, messages, wait);
         }
 
         await changes.RequestAsync(user, newEmail, http.Request, http.RequestAborted);
-        return TypedResults.Ok(new DetailResponse(VerificationSent));
+        return TypedResults.Ok(new DetailResponse(messages[VerificationSent]));
     }
 
-    private static JsonHttpResult<DetailResponse> TooMany(HttpContext http, TimeSpan wait)
+    private static JsonHttpResult<DetailResponse> TooMany(HttpContext http, IStringLocalizer<ApiText> messages, TimeSpan wait)
     {
         RetryAfter.Set(http.Response, wait);
-        return ApiResults.Detail(ErrorMessages.TooManyRequests, StatusCodes.Status429TooManyRequests);
+        return ApiResults.Detail(messages[ErrorMessages.TooManyRequests], StatusCodes.Status429TooManyRequests);
     }
 }

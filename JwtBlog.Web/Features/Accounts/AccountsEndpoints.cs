@@ -4,8 +4,10 @@ using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Accounts;
@@ -13,9 +15,6 @@ namespace JwtBlog.Web.Features.Accounts;
 // The original's /accounts/ API (dj-rest-auth + simplejwt), with its flaws fixed.
 public static class AccountsEndpoints
 {
-    private const string InvalidCredentials = "Unable to log in with provided credentials.";
-    private const string LockedOut = "Too many failed login attempts. Try again later.";
-
     public static RouteGroupBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/accounts").WithTags("Accounts").AsApi();
@@ -46,7 +45,8 @@ public static class AccountsEndpoints
     }
 
     private static async Task<Results<Created<LoginResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> JoinAsync(
-        JsonRequest<JoinRequest> request, HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
+        JsonRequest<JoinRequest> request, HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt,
+        IStringLocalizer<ApiText> messages)
     {
         var (email, password1, password2) = (request.Value.Email, request.Value.Password1, request.Value.Password2);
         var user = new AppUser { Email = email };
@@ -54,14 +54,14 @@ public static class AccountsEndpoints
 
         if (password1 != password2)
         {
-            return ApiResults.NonField("The two password fields didn't match.");
+            return ApiResults.NonField(messages["Join.PasswordMismatch"]);
         }
 
         var registration = await signIn.RegisterAsync(user, password1, http.RequestAborted);
         if (registration.IsVerificationSent)
         {
             // Mandatory verification (dj-rest-auth's answer); the document declares the usual 201 body.
-            return ApiResults.Detail(AccountEmailEndpoints.VerificationSent, StatusCodes.Status201Created);
+            return ApiResults.Detail(messages[AccountEmailEndpoints.VerificationSent], StatusCodes.Status201Created);
         }
 
         if (!registration.Succeeded)
@@ -69,7 +69,7 @@ public static class AccountsEndpoints
             var problems = new FieldErrors();
             if (registration.IsDuplicateEmail)
             {
-                problems.Add("email", UserAccounts.DuplicateEmail);
+                problems.Add("email", messages[UserAccounts.DuplicateEmail]);
             }
 
             // The rules on the password alone were checked with the fields; what is left is similarity to the profile.
@@ -88,23 +88,24 @@ public static class AccountsEndpoints
     // The 200 of a user with a second factor is {"mfa_required": true, ...} (MfaRequiredResponse); the document declares
     // the usual login answer for 200, as one status code has one schema there.
     private static async Task<Results<Ok<LoginResponse>, JsonHttpResult<MfaRequiredResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> LoginAsync(
-        JsonRequest<LoginRequest> request, HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt)
+        JsonRequest<LoginRequest> request, HttpContext http, SignInService signIn, AuthCookies cookies, IOptions<JwtOptions> jwt,
+        IStringLocalizer<ApiText> messages)
     {
         var (email, password, remember) = request.Value;
         if (string.IsNullOrEmpty(email))
         {
-            return ApiResults.NonField("Must include \"email\" and \"password\".");
+            return ApiResults.NonField(messages["Login.MissingFields"]);
         }
 
         var result = await signIn.PasswordSignInAsync(email, password, remember, http.RequestAborted);
         if (result.IsLockedOut)
         {
-            return LockedOutResult(http, result.LockoutWait.Value);
+            return LockedOutResult(http, messages, result.LockoutWait.Value);
         }
 
         if (result.IsEmailNotVerified)
         {
-            return ApiResults.NonField(AccountEmailEndpoints.NotVerified);
+            return ApiResults.NonField(messages[AccountEmailEndpoints.NotVerified]);
         }
 
         if (result.RequiresSecondFactor)
@@ -114,7 +115,7 @@ public static class AccountsEndpoints
 
         if (!result.Succeeded)
         {
-            return ApiResults.NonField(InvalidCredentials);
+            return ApiResults.NonField(messages["Login.InvalidCredentials"]);
         }
 
         cookies.Write(http, result.Tokens);
@@ -122,13 +123,14 @@ public static class AccountsEndpoints
     }
 
     private static async Task<Results<Ok<RefreshResponse>, JsonHttpResult<TokenErrorResponse>, JsonHttpResult<DetailResponse>>> RefreshAsync(
-        JsonRequest<RefreshRequest> request, HttpContext http, TokenService tokens, AuthCookies cookies, IOptions<JwtOptions> jwt)
+        JsonRequest<RefreshRequest> request, HttpContext http, TokenService tokens, AuthCookies cookies, IOptions<JwtOptions> jwt,
+        IStringLocalizer<ApiText> messages)
     {
         var fromBody = request.Value.Refresh is not null;
         var token = request.Value.Refresh ?? AuthCookies.Read(http.Request).Refresh;
         if (string.IsNullOrEmpty(token))
         {
-            return TokenError("No valid refresh token found.");
+            return TokenError(messages["Token.NoRefreshToken"]);
         }
 
         var result = await tokens.RefreshAsync(token, RefreshClient.From(http), http.RequestAborted);
@@ -136,7 +138,7 @@ public static class AccountsEndpoints
         {
             // Refused before rotation: the token is not spent and the cookies stay.
             RetryAfter.Set(http.Response, wait);
-            return ApiResults.Detail(ErrorMessages.TooManyRequests, StatusCodes.Status429TooManyRequests);
+            return ApiResults.Detail(messages[ErrorMessages.TooManyRequests], StatusCodes.Status429TooManyRequests);
         }
 
         if (result.Tokens is not { } issued)
@@ -146,7 +148,7 @@ public static class AccountsEndpoints
                 cookies.Delete(http);
             }
 
-            return TokenError(result.Error!);
+            return TokenError(messages[TokenService.TextKey(result.Error!)]);
         }
 
         cookies.Write(http, issued);
@@ -157,40 +159,42 @@ public static class AccountsEndpoints
     }
 
     private static async Task<Results<Ok<EmptyResponse>, JsonHttpResult<TokenErrorResponse>>> VerifyAsync(
-        JsonRequest<VerifyRequest> request, HttpContext http, TokenService tokens, SessionGuard guard)
+        JsonRequest<VerifyRequest> request, HttpContext http, TokenService tokens, SessionGuard guard, IStringLocalizer<ApiText> messages)
     {
         var token = request.Value.Token;
         var (claims, problem) = await tokens.ValidateAsync(token, TokenTypes.Access);
         if (claims is null)
         {
-            return TokenError(problem!);
+            return TokenError(messages[TokenService.TextKey(problem!)]);
         }
 
         // The authentication handler's rule: TokenValidator, then a live session that belongs to the token's user.
         return await guard.IsActiveAsync(claims.SessionId()!, claims.UserId(), http.RequestAborted)
             ? TypedResults.Ok(new EmptyResponse())
-            : TokenError(TokenService.InvalidOrExpired);
+            : TokenError(messages[TokenService.TextKey(TokenService.InvalidOrExpired)]);
     }
 
-    private static async Task<Ok<DetailResponse>> LogoutAsync(JsonRequest<LogoutRequest> request, HttpContext http, SignInService signIn)
+    private static async Task<Ok<DetailResponse>> LogoutAsync(
+        JsonRequest<LogoutRequest> request, HttpContext http, SignInService signIn, IStringLocalizer<ApiText> messages)
     {
         await signIn.SignOutAsync(http, request.Value.Refresh);
-        return TypedResults.Ok(new DetailResponse("Successfully logged out."));
+        return TypedResults.Ok(new DetailResponse(messages["Logout.Done"]));
     }
 
-    private static async Task<Results<Ok<UserDetails>, JsonHttpResult<DetailResponse>>> GetUserAsync(ClaimsPrincipal principal, UserManager<AppUser> users)
+    private static async Task<Results<Ok<UserDetails>, JsonHttpResult<DetailResponse>>> GetUserAsync(
+        ClaimsPrincipal principal, UserManager<AppUser> users, IStringLocalizer<ApiText> messages)
     {
         var user = await users.FindByIdAsync(principal.UserId().ToString(CultureInfo.InvariantCulture));
-        return user is null ? ApiResults.Detail("Not found.", StatusCodes.Status404NotFound) : TypedResults.Ok(UserDetails.From(user));
+        return user is null ? ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound) : TypedResults.Ok(UserDetails.From(user));
     }
 
     private static async Task<Results<Ok<UserDetails>, JsonHttpResult<DetailResponse>>> UpdateUserAsync(
-        JsonRequest<ProfileChangesRequest> request, HttpContext http, ClaimsPrincipal principal, AppDbContext db)
+        JsonRequest<ProfileChangesRequest> request, HttpContext http, ClaimsPrincipal principal, AppDbContext db, IStringLocalizer<ApiText> messages)
     {
         var user = await db.Users.FindAsync([principal.UserId()], http.RequestAborted);
         if (user is null)
         {
-            return ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
+            return ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
         }
 
         request.Value.ApplyTo(user);
@@ -200,19 +204,19 @@ public static class AccountsEndpoints
 
     private static async Task<Results<Ok<PasswordChangedResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> ChangePasswordAsync(
         JsonRequest<ChangePasswordRequest> request, HttpContext http, ClaimsPrincipal principal, AppDbContext db, SignInService signIn,
-        AuthCookies cookies, IOptions<JwtOptions> jwt)
+        AuthCookies cookies, IOptions<JwtOptions> jwt, IStringLocalizer<ApiText> messages)
     {
         var (oldPassword, password1, password2) = request.Value;
         var user = await db.Users.FindAsync([principal.UserId()], http.RequestAborted);
         if (user is null)
         {
-            return ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
+            return ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
         }
 
         var change = await signIn.ChangePasswordAsync(user, oldPassword!, password1!, password2!, http.RequestAborted);
         if (change.IsLockedOut)
         {
-            return LockedOutResult(http, change.LockoutWait.Value);
+            return LockedOutResult(http, messages, change.LockoutWait.Value);
         }
 
         if (!change.Succeeded)
@@ -220,11 +224,11 @@ public static class AccountsEndpoints
             var problems = new FieldErrors();
             if (change.IsWrongCurrentPassword)
             {
-                problems.Add("old_password", "Your old password was entered incorrectly. Please enter it again.");
+                problems.Add("old_password", messages["Password.WrongOld"]);
             }
             else if (change.IsMismatch)
             {
-                problems.Add("new_password2", "The two password fields didn\u2019t match.");
+                problems.Add("new_password2", messages[PasswordResets.Mismatch]);
             }
             else
             {
@@ -238,16 +242,16 @@ public static class AccountsEndpoints
         var issued = change.Tokens;
         cookies.Write(http, issued);
         return TypedResults.Ok(new PasswordChangedResponse(
-            "New password has been saved.", issued.AccessToken, jwt.Value.ReturnRefreshTokenInBody ? issued.RefreshToken : ""));
+            messages["Password.Saved"], issued.AccessToken, jwt.Value.ReturnRefreshTokenInBody ? issued.RefreshToken : ""));
     }
 
     internal static LoginResponse LoginBody(IssuedTokens issued, AppUser user, JwtOptions options) =>
         new(issued.AccessToken, options.ReturnRefreshTokenInBody ? issued.RefreshToken : "", UserDetails.From(user));
 
-    internal static JsonHttpResult<DetailResponse> LockedOutResult(HttpContext http, TimeSpan wait)
+    internal static JsonHttpResult<DetailResponse> LockedOutResult(HttpContext http, IStringLocalizer<ApiText> messages, TimeSpan wait)
     {
         RetryAfter.Set(http.Response, wait);
-        return ApiResults.Detail(LockedOut, StatusCodes.Status429TooManyRequests);
+        return ApiResults.Detail(messages["Login.LockedOut"], StatusCodes.Status429TooManyRequests);
     }
 
     private static JsonHttpResult<TokenErrorResponse> TokenError(string detail) =>

@@ -6,7 +6,7 @@ namespace JwtBlog.Web.Features.Accounts;
 // Django's EmailValidator without quoted local parts, and the original manager's normalize_email (the domain is lower-cased).
 public static partial class EmailAddress
 {
-    public const string InvalidMessage = "Enter a valid email address.";
+    public const string InvalidMessage = "Email.Invalid";
 
     private static readonly IdnMapping _idn = new();
 

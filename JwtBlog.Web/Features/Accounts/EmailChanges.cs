@@ -18,7 +18,7 @@ public sealed class EmailChanges(
     IStringLocalizer<EmailText> texts,
     ILogger<EmailChanges> logger)
 {
-    public const string SameAddress = "This is already your e-mail address.";
+    public const string SameAddress = "EmailChange.SameAddress";
 
     public async Task RequestAsync(AppUser user, string newEmail, HttpRequest request, CancellationToken ct)
     {

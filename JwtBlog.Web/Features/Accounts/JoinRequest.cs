@@ -24,17 +24,17 @@ public sealed record JoinRequest(
         var email = body.Text("email", maxLength: AppUser.EmailMaxLength, trim: true);
         if (email is not null && !EmailAddress.IsValid(email))
         {
-            body.Errors.Add("email", EmailAddress.InvalidMessage);
+            body.Errors.Add("email", body.Messages[EmailAddress.InvalidMessage]);
         }
         else if (email is not null && await context.RequestServices.GetRequiredService<UserAccounts>().FindByEmailAsync(email) is not null)
         {
-            body.Errors.Add("email", UserAccounts.DuplicateEmail);
+            body.Errors.Add("email", body.Messages[UserAccounts.DuplicateEmail]);
         }
 
         var password1 = body.Text("password1");
         if (password1 is not null)
         {
-            body.Errors.Add("password1", PasswordRules.Check(password1));
+            body.Errors.Add("password1", PasswordRules.Check(password1, body.Messages));
         }
 
         var password2 = body.Text("password2");

@@ -18,7 +18,7 @@ public sealed record LoginRequest(
         var email = body.Text("email", required: false, allowBlank: true, maxLength: AppUser.EmailMaxLength, trim: true);
         if (!string.IsNullOrEmpty(email) && !EmailAddress.IsValid(email))
         {
-            body.Errors.Add("email", EmailAddress.InvalidMessage);
+            body.Errors.Add("email", body.Messages[EmailAddress.InvalidMessage]);
         }
 
         var password = body.Text("password", maxLength: PasswordMaxLength);

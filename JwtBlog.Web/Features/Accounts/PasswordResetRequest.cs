@@ -14,7 +14,7 @@ public sealed record PasswordResetRequest([property: Required, MaxLength(AppUser
         var email = body.Text(name, maxLength: AppUser.EmailMaxLength, trim: true);
         if (email is not null && !EmailAddress.IsValid(email))
         {
-            body.Errors.Add(name, EmailAddress.InvalidMessage);
+            body.Errors.Add(name, body.Messages[EmailAddress.InvalidMessage]);
             return null;
         }
 

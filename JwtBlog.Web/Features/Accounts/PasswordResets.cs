@@ -6,6 +6,7 @@ using JwtBlog.Web.Features.Shared;
 using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Accounts;
 
@@ -21,10 +22,11 @@ public sealed class PasswordResets(
     TokenService tokens,
     IEmailSender<AppUser> sender,
     SecurityNotices notices,
+    IStringLocalizer<ApiText> messages,
     ILogger<PasswordResets> logger)
 {
-    public const string InvalidValue = "Invalid value";
-    public const string Mismatch = "The two password fields didn\u2019t match.";
+    public const string InvalidValue = "Reset.InvalidValue";
+    public const string Mismatch = "Password.Mismatch";
 
     // The stored request is claimed by deleting it in the transaction that does its work, so it is done once even when
     // several mailers (after a restart, or on several instances) see it.
@@ -71,19 +73,19 @@ public sealed class PasswordResets(
         var user = AccountTokens.DecodeUid(uid) is { } userId ? await db.Users.FindAsync([userId], ct) : null;
         if (user is not { IsActive: true })
         {
-            errors.Add("uid", InvalidValue);
+            errors.Add("uid", messages[InvalidValue]);
             return errors;
         }
 
         if (!await accountTokens.IsValidResetTokenAsync(user, token))
         {
-            errors.Add("token", InvalidValue);
+            errors.Add("token", messages[InvalidValue]);
             return errors;
         }
 
         if (newPassword1 != newPassword2)
         {
-            errors.Add("new_password2", Mismatch);
+            errors.Add("new_password2", messages[Mismatch]);
             return errors;
         }
 
@@ -118,7 +120,7 @@ public sealed class PasswordResets(
 
         if (ended is null)
         {
-            errors.Add("token", InvalidValue);
+            errors.Add("token", messages[InvalidValue]);
             return errors;
         }
 

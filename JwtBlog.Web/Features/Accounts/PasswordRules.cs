@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
+using JwtBlog.Web.Features.Shared.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Accounts;
 
@@ -13,38 +15,38 @@ public static partial class PasswordRules
     private static readonly Lazy<HashSet<string>> _commonPasswords = new(LoadCommonPasswords);
 
     // Errors about the password alone, all of them, in Django's order.
-    public static List<string> Check(string password)
+    public static List<string> Check(string password, IStringLocalizer<ApiText> messages)
     {
         var errors = new List<string>();
         var length = CountCharacters(password);
         if (length < MinimumLength)
         {
-            errors.Add($"This password is too short. It must contain at least {MinimumLength} characters.");
+            errors.Add(messages["Password.TooShort", MinimumLength]);
         }
 
         if (length > MaximumLength)
         {
-            errors.Add($"This password is too long. It must contain at most {MaximumLength} characters.");
+            errors.Add(messages["Password.TooLong", MaximumLength]);
         }
 
         if (_commonPasswords.Value.Contains(password.Trim().ToLowerInvariant()))
         {
-            errors.Add("This password is too common.");
+            errors.Add(messages["Password.TooCommon"]);
         }
 
         if (password.Length > 0 && password.EnumerateRunes().All(System.Text.Rune.IsDigit))
         {
-            errors.Add("This password is entirely numeric.");
+            errors.Add(messages["Password.EntirelyNumeric"]);
         }
 
         return errors;
     }
 
     // Django's UserAttributeSimilarityValidator with its 0.7 quick_ratio threshold.
-    public static string? CheckSimilarity(string password, string email, string firstName, string lastName)
+    public static string? CheckSimilarity(string password, string email, string firstName, string lastName, IStringLocalizer<ApiText> messages)
     {
         var lowered = password.ToLowerInvariant();
-        foreach (var (value, name) in new[] { (firstName, "first name"), (lastName, "last name"), (email, "email address") })
+        foreach (var (value, messageKey) in new[] { (firstName, "Password.SimilarToFirstName"), (lastName, "Password.SimilarToLastName"), (email, "Password.SimilarToEmail") })
         {
             if (string.IsNullOrEmpty(value))
             {
@@ -62,7 +64,7 @@ public static partial class PasswordRules
 
                 if (QuickRatio(lowered, part) >= MaxSimilarity)
                 {
-                    return $"The password is too similar to the {name}.";
+                    return messages[messageKey];
                 }
             }
         }

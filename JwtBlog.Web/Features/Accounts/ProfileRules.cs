@@ -1,4 +1,6 @@
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Accounts;
 
@@ -7,16 +9,17 @@ namespace JwtBlog.Web.Features.Accounts;
 public static class ProfileRules
 {
     public const int NameMaxLength = AppUser.NameMaxLength;
-    public const string FutureDateOfBirth = "Date of birth cannot be in the future.";
+    public const string FutureDateOfBirth = "Profile.FutureDateOfBirth";
 
     public static IReadOnlyList<string> GenderChoices => Genders.All;
 
     public static bool IsGender(string? gender) => Genders.All.Contains(gender ?? "");
 
     // DRF's ChoiceField message (the API); the admin form speaks Django forms' InvalidGenderChoiceForForm.
-    public static string InvalidGenderChoice(string gender) => $"\"{gender}\" is not a valid choice.";
+    public static string InvalidGenderChoice(IStringLocalizer<ApiText> messages, string gender) => messages["Profile.InvalidGender", gender];
 
-    public static string InvalidGenderChoiceForForm(string? gender) => $"Select a valid choice. {gender} is not one of the available choices.";
+    public static string InvalidGenderChoiceForForm(IStringLocalizer<ApiText> messages, string? gender) =>
+        messages["Profile.InvalidGenderForForm", gender ?? ""];
 
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -40,14 +43,14 @@ public static class ProfileRules
         var gender = body.Has("gender") ? body.Text("gender", allowBlank: true) : null;
         if (gender is not null && !IsGender(gender))
         {
-            body.Errors.Add("gender", InvalidGenderChoice(gender));
+            body.Errors.Add("gender", InvalidGenderChoice(body.Messages, gender));
             gender = null;
         }
 
         var (present, dateOfBirth) = body.Date("date_of_birth");
         if (present && !body.Errors.Has("date_of_birth") && IsInTheFuture(dateOfBirth, time))
         {
-            body.Errors.Add("date_of_birth", FutureDateOfBirth);
+            body.Errors.Add("date_of_birth", body.Messages[FutureDateOfBirth]);
         }
 
         return new ProfileChangesRequest(firstName, lastName, displayName, gender, dateOfBirth) { HasDateOfBirth = present };

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Accounts;
 
@@ -25,12 +27,12 @@ public static class SessionsEndpoints
     }
 
     private static async Task<Results<NoContent, JsonHttpResult<DetailResponse>>> EndAsync(
-        string id, HttpContext http, ClaimsPrincipal principal, AccountSessions sessions, AuthCookies cookies)
+        string id, HttpContext http, ClaimsPrincipal principal, AccountSessions sessions, AuthCookies cookies, IStringLocalizer<ApiText> messages)
     {
         var ended = await sessions.EndAsync(principal.UserId(), id, http.RequestAborted);
         if (ended is null)
         {
-            return ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
+            return ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
         }
 
         // Ending the session this request came from is a logout: its cookies go too.

@@ -15,7 +15,7 @@ public sealed class UserAccounts(
     SecurityNotices notices,
     TimeProvider time)
 {
-    public const string DuplicateEmail = "A user is already registered with this e-mail address.";
+    public const string DuplicateEmail = "Join.DuplicateEmail";
 
     // The lookup key comes from the registered ILookupNormalizer (EmailLookupNormalizer).
     public Task<AppUser?> FindByEmailAsync(string email) => users.FindByEmailAsync(email);

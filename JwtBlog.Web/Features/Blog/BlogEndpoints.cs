@@ -5,9 +5,11 @@ using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Blog.Markdown;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Blog;
 
@@ -38,10 +40,10 @@ public static class BlogEndpoints
     private static async Task<Results<Ok<PostListResponse>, BadRequest<FieldErrors>>> ListAsync(
         [FromQuery, Description("Posts per page, an integer from 1 to 100 (20 when absent).")] string? limit,
         [FromQuery, Description("Where the page starts: the cursor of the previous page's next link.")] string? cursor,
-        HttpRequest request, AppDbContext db, FeedCache cache, PostHtmlCache html, CancellationToken ct)
+        HttpRequest request, AppDbContext db, FeedCache cache, PostHtmlCache html, IStringLocalizer<ApiText> messages, CancellationToken ct)
     {
         // Taken as text and parsed by PostFeed, so a malformed value gets DRF's field error, not the binder's 400.
-        var (feed, errors) = PostFeed.Parse(limit, cursor);
+        var (feed, errors) = PostFeed.Parse(limit, cursor, messages);
         if (feed is null)
         {
             return errors!.ToResult();
@@ -55,8 +57,8 @@ public static class BlogEndpoints
     }
 
     private static async Task<Results<Ok<PostResponse>, JsonHttpResult<DetailResponse>>> GetAsync(
-        int id, AppDbContext db, PostHtmlCache html, CancellationToken ct) =>
-        await db.FindViewAsync(id, ct) is { } post ? TypedResults.Ok(PostResponse.From(post, html)) : NotFound();
+        int id, AppDbContext db, PostHtmlCache html, IStringLocalizer<ApiText> messages, CancellationToken ct) =>
+        await db.FindViewAsync(id, ct) is { } post ? TypedResults.Ok(PostResponse.From(post, html)) : NotFound(messages);
 
     [PostWrite(PostWrite.Create)]
     private static async Task<Results<Created<PostCreatedResponse>, JsonHttpResult<DetailResponse>>> CreateAsync(
@@ -80,7 +82,7 @@ public static class BlogEndpoints
 
     [PostWrite(PostWrite.Edit)]
     private static async Task<Results<Ok<PostResponse>, JsonHttpResult<DetailResponse>>> UpdateAsync(
-        int id, JsonRequest<PostChangesRequest> request, AppDbContext db, PostHtmlCache html, TimeProvider time, CancellationToken ct)
+        int id, JsonRequest<PostChangesRequest> request, AppDbContext db, PostHtmlCache html, TimeProvider time, IStringLocalizer<ApiText> messages, CancellationToken ct)
     {
         // Already loaded (and tracked) by ChangeablePost: no second query, and never null.
         var post = (await db.Posts.FindAsync([id], ct))!;
@@ -98,11 +100,11 @@ public static class BlogEndpoints
             catch (DbUpdateConcurrencyException)
             {
                 // Deleted by another request since it was read.
-                return NotFound();
+                return NotFound(messages);
             }
         }
 
-        return await db.FindViewAsync(id, ct) is { } view ? TypedResults.Ok(PostResponse.From(view, html)) : NotFound();
+        return await db.FindViewAsync(id, ct) is { } view ? TypedResults.Ok(PostResponse.From(view, html)) : NotFound(messages);
     }
 
     // Rendered fresh each time: a draft has no id to cache it under.
@@ -130,7 +132,9 @@ public static class BlogEndpoints
 
     // A live session of an account deactivated within the session check's cache window may not write.
     private static async ValueTask<object?> ActiveWriter(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        await context.HttpContext.RequestServices.GetRequiredService<CurrentUser>().GetAsync() is null ? Forbidden() : await next(context);
+        await context.HttpContext.RequestServices.GetRequiredService<CurrentUser>().GetAsync() is null
+            ? Forbidden(Messages(context.HttpContext))
+            : await next(context);
 
     // Not found comes before forbidden, and both before anything about the body.
     private static async ValueTask<object?> ChangeablePost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -140,13 +144,13 @@ public static class BlogEndpoints
         var post = await http.RequestServices.GetRequiredService<AppDbContext>().Posts.FindAsync([id], http.RequestAborted);
         if (post is null)
         {
-            return NotFound();
+            return NotFound(Messages(http));
         }
 
         var current = http.RequestServices.GetRequiredService<CurrentUser>();
         return PostAccess.CanChange(await current.GetAsync(), post.AuthorId, current.SignedInWithSecondFactor)
             ? await next(context)
-            : Forbidden();
+            : Forbidden(Messages(http));
     }
 
     // Per-user limits on writes (staff exempt); they hold across parallel requests because the limiter is shared.
@@ -167,20 +171,23 @@ public static class BlogEndpoints
             }
 
             return ApiResults.Detail(
-                write switch
+                Messages(http)[write switch
                 {
-                    PostWrite.Create => "Too many new posts. Try again later.",
-                    PostWrite.Preview => "Too many previews. Try again later.",
-                    _ => "Too many edits. Try again later.",
-                },
+                    PostWrite.Create => "Post.TooManyNew",
+                    PostWrite.Preview => "Post.TooManyPreviews",
+                    _ => "Post.TooManyEdits",
+                }],
                 StatusCodes.Status429TooManyRequests);
         }
 
         return await next(context);
     }
 
-    private static JsonHttpResult<DetailResponse> NotFound() => ApiResults.Detail("Not found.", StatusCodes.Status404NotFound);
+    private static JsonHttpResult<DetailResponse> NotFound(IStringLocalizer<ApiText> messages) =>
+        ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
 
-    private static JsonHttpResult<DetailResponse> Forbidden() =>
-        ApiResults.Detail("You do not have permission to perform this action.", StatusCodes.Status403Forbidden);
+    private static JsonHttpResult<DetailResponse> Forbidden(IStringLocalizer<ApiText> messages) =>
+        ApiResults.Detail(messages["Detail.PermissionDenied"], StatusCodes.Status403Forbidden);
+
+    private static IStringLocalizer<ApiText> Messages(HttpContext http) => http.RequestServices.GetRequiredService<IStringLocalizer<ApiText>>();
 }

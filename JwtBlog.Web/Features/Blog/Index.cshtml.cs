@@ -1,13 +1,15 @@
 using System.Globalization;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Blog.Markdown;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Blog;
 
 // The home page: the API's newest-first list and cursors, with an excerpt of each post.
-public sealed class IndexModel(AppDbContext db, FeedCache cache, MarkdownRenderer markdown) : PageModel
+public sealed class IndexModel(AppDbContext db, FeedCache cache, MarkdownRenderer markdown, IStringLocalizer<ApiText> messages) : PageModel
 {
     public const int ExcerptLength = 200;
 
@@ -26,7 +28,7 @@ public sealed class IndexModel(AppDbContext db, FeedCache cache, MarkdownRendere
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (feed, _) = PostFeed.Parse(Request.Query["limit"], Request.Query["cursor"]);
+        var (feed, _) = PostFeed.Parse(Request.Query["limit"], Request.Query["cursor"], messages);
         if (feed is null)
         {
             return BadRequest();

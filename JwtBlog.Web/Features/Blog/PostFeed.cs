@@ -1,7 +1,9 @@
 using System.Globalization;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Blog;
 
@@ -16,7 +18,7 @@ public static class PostFeed
     // Reads ?limit= (1-100, default 20) and ?cursor=, null when absent; errors come back in DRF's field shape.
     // A repeated parameter arrives comma-joined (StringValues' string form), which neither parses as a number nor
     // decodes as a cursor, so it is refused as a malformed one.
-    public static (FeedRequest? Request, FieldErrors? Errors) Parse(string? limitText, string? cursorText)
+    public static (FeedRequest? Request, FieldErrors? Errors) Parse(string? limitText, string? cursorText, IStringLocalizer<ApiText> messages)
     {
         var errors = new FieldErrors();
         var limit = DefaultLimit;
@@ -24,15 +26,15 @@ public static class PostFeed
         {
             if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit))
             {
-                errors.Add("limit", "A valid integer is required.");
+                errors.Add("limit", messages["Feed.NotAnInteger"]);
             }
             else if (limit < 1)
             {
-                errors.Add("limit", "Ensure this value is greater than or equal to 1.");
+                errors.Add("limit", messages["Feed.LimitTooSmall", 1]);
             }
             else if (limit > MaxLimit)
             {
-                errors.Add("limit", $"Ensure this value is less than or equal to {MaxLimit}.");
+                errors.Add("limit", messages["Feed.LimitTooLarge", MaxLimit]);
             }
         }
 
@@ -45,7 +47,7 @@ public static class PostFeed
             }
             else
             {
-                errors.Add("cursor", "Invalid cursor.");
+                errors.Add("cursor", messages["Feed.InvalidCursor"]);
             }
         }
 

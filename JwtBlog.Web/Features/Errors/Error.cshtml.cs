@@ -1,10 +1,12 @@
 using System.Globalization;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -14,7 +16,8 @@ namespace JwtBlog.Web.Features.Errors;
 // without a body here. The original request's method is kept, so the page has no handlers and takes any method.
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel(IOptions<HttpJsonOptions> json) : PageModel
+public sealed class ErrorModel(
+    IOptions<HttpJsonOptions> json, IStringLocalizer<ApiText> messages, IStringLocalizer<SiteText> texts) : PageModel
 {
     public int Code { get; private set; }
 
@@ -39,12 +42,14 @@ public sealed class ErrorModel(IOptions<HttpJsonOptions> json) : PageModel
         Code = Response.StatusCode;
         if (ErrorAnswers.InJson(HttpContext, reExecuted?.Endpoint ?? exception?.Endpoint))
         {
-            var detail = exception is null ? ErrorMessages.ApiDetail(Code, Request.Method, Request.ContentType) : ErrorMessages.ExceptionDetail(Code);
+            var detail = exception is null
+                ? ErrorMessages.ApiDetail(messages, Code, Request.Method, Request.ContentType)
+                : ErrorMessages.ExceptionDetail(messages, Code);
             context.Result = new JsonResult(new DetailResponse(detail), json.Value.SerializerOptions);
             return;
         }
 
-        (Title, Text) = ErrorMessages.Page(Code);
+        (Title, Text) = ErrorMessages.Page(texts, Code);
         RetryAfterSeconds = int.TryParse(Response.Headers.RetryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? seconds.ToString(CultureInfo.InvariantCulture)
             : null;

@@ -1,5 +1,7 @@
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Shared;
 
@@ -39,7 +41,8 @@ public static class Csrf
                 && http.User.Identity?.IsAuthenticated == true && IsAuthenticatedByCookie(http)
                 && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
             {
-                await ApiResults.Detail("CSRF Failed: CSRF token missing or incorrect.", StatusCodes.Status403Forbidden).ExecuteAsync(http);
+                var messages = http.RequestServices.GetRequiredService<IStringLocalizer<ApiText>>();
+                await ApiResults.Detail(messages["Detail.CsrfFailed"], StatusCodes.Status403Forbidden).ExecuteAsync(http);
                 return;
             }
 

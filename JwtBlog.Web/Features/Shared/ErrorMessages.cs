@@ -1,39 +1,43 @@
+using JwtBlog.Web.Features.Shared.Localization;
+using Microsoft.Extensions.Localization;
+
 namespace JwtBlog.Web.Features.Shared;
 
-// The words of every error answer: the API's {"detail": ...} texts (kept as the original API had them) and the pages'.
+// The words of every error answer: the API's {"detail": ...} texts (English as the original API had them, ApiText)
+// and the error page's (SiteText).
 public static class ErrorMessages
 {
-    public static string ApiDetail(int statusCode, string method, string? contentType) => statusCode switch
+    public const string TooManyRequests = "Detail.TooManyRequests";
+
+    public static string ApiDetail(IStringLocalizer<ApiText> messages, int statusCode, string method, string? contentType) => statusCode switch
     {
-        StatusCodes.Status404NotFound => "Not found.",
-        StatusCodes.Status405MethodNotAllowed => $"Method \"{method}\" not allowed.",
+        StatusCodes.Status404NotFound => messages["Detail.NotFound"],
+        StatusCodes.Status405MethodNotAllowed => messages["Detail.MethodNotAllowed", method],
         // Routing refuses a body that is not JSON for endpoints that declare a JSON request: same text as JsonBody's.
-        StatusCodes.Status415UnsupportedMediaType => $"Unsupported media type \"{contentType}\" in request.",
-        StatusCodes.Status401Unauthorized => "Authentication credentials were not provided.",
-        StatusCodes.Status403Forbidden => "You do not have permission to perform this action.",
-        StatusCodes.Status429TooManyRequests => TooManyRequests,
-        _ => "Request failed.",
+        StatusCodes.Status415UnsupportedMediaType => messages["Detail.UnsupportedMediaType", contentType ?? ""],
+        StatusCodes.Status401Unauthorized => messages["Detail.NotAuthenticated"],
+        StatusCodes.Status403Forbidden => messages["Detail.PermissionDenied"],
+        StatusCodes.Status429TooManyRequests => messages[TooManyRequests],
+        _ => messages["Detail.RequestFailed"],
     };
 
-    public const string TooManyRequests = "Too many requests. Try again later.";
-
-    public static string ExceptionDetail(int statusCode) => statusCode switch
+    public static string ExceptionDetail(IStringLocalizer<ApiText> messages, int statusCode) => statusCode switch
     {
-        StatusCodes.Status409Conflict => "This item was changed or deleted by another request. Reload it and try again.",
-        StatusCodes.Status503ServiceUnavailable => "The server is busy. Try again in a few seconds.",
-        < 500 => "Bad request.",
-        _ => "A server error occurred.",
+        StatusCodes.Status409Conflict => messages["Detail.Conflict"],
+        StatusCodes.Status503ServiceUnavailable => messages["Detail.Busy"],
+        < 500 => messages["Detail.BadRequest"],
+        _ => messages["Detail.ServerError"],
     };
 
-    public static (string Title, string Text) Page(int statusCode) => statusCode switch
+    public static (string Title, string Text) Page(IStringLocalizer<SiteText> texts, int statusCode) => statusCode switch
     {
-        StatusCodes.Status403Forbidden => ("Forbidden", "You do not have permission to see this page."),
-        StatusCodes.Status404NotFound => ("Not found", "There is nothing at this address."),
-        StatusCodes.Status405MethodNotAllowed => ("Method not allowed", "This address does not take that kind of request."),
-        StatusCodes.Status409Conflict => ("Conflict", ExceptionDetail(statusCode)),
-        StatusCodes.Status429TooManyRequests => ("Too many requests", "You have sent too many requests."),
-        StatusCodes.Status503ServiceUnavailable => ("Busy", "The server is busy."),
-        >= 500 => ("Something went wrong", ExceptionDetail(statusCode)),
-        _ => ("Error", "The request could not be completed."),
+        StatusCodes.Status403Forbidden => (texts["Error.ForbiddenTitle"], texts["Error.ForbiddenText"]),
+        StatusCodes.Status404NotFound => (texts["Error.NotFoundTitle"], texts["Error.NotFoundText"]),
+        StatusCodes.Status405MethodNotAllowed => (texts["Error.MethodNotAllowedTitle"], texts["Error.MethodNotAllowedText"]),
+        StatusCodes.Status409Conflict => (texts["Error.ConflictTitle"], texts["Error.ConflictText"]),
+        StatusCodes.Status429TooManyRequests => (texts["Error.TooManyRequestsTitle"], texts["Error.TooManyRequestsText"]),
+        StatusCodes.Status503ServiceUnavailable => (texts["Error.BusyTitle"], texts["Error.BusyText"]),
+        >= 500 => (texts["Error.ServerErrorTitle"], texts["Error.ServerErrorText"]),
+        _ => (texts["Error.OtherTitle"], texts["Error.OtherText"]),
     };
 }

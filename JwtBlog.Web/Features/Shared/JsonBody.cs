@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Shared;
 
@@ -11,25 +13,33 @@ public sealed class JsonBody
 
     private readonly JsonObject _fields;
 
-    private JsonBody(JsonObject fields) => _fields = fields;
+    private JsonBody(JsonObject fields, IStringLocalizer<ApiText> messages)
+    {
+        _fields = fields;
+        Messages = messages;
+    }
 
     public FieldErrors Errors { get; } = new();
+
+    // The API's messages in the request's language, for the rules that add their own errors.
+    public IStringLocalizer<ApiText> Messages { get; }
 
     // Returns the body, or the 4xx result to send instead. An empty body is an empty object.
     public static async Task<(JsonBody? Body, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
+        var messages = request.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ApiText>>();
         // A declared non-JSON type is refused even with an empty body: a cross-site form always declares one, and
         // would otherwise reach logout/ and token/refresh/ without a CORS preflight. No type and no body stays fine.
         if (request.ContentType is not null && !request.HasJsonContentType())
         {
             return (null, ApiResults.Detail(
-                $"Unsupported media type \"{request.ContentType}\" in request.", StatusCodes.Status415UnsupportedMediaType));
+                messages["Detail.UnsupportedMediaType", request.ContentType], StatusCodes.Status415UnsupportedMediaType));
         }
 
         var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
         if (!hasBody)
         {
-            return (new JsonBody([]), null);
+            return (new JsonBody([], messages), null);
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -43,19 +53,19 @@ public sealed class JsonBody
             var node = await JsonNode.ParseAsync(request.Body, documentOptions: options, cancellationToken: ct);
             if (node is not JsonObject fields)
             {
-                return (null, ApiResults.Detail("JSON parse error - Expected a JSON object.", StatusCodes.Status400BadRequest));
+                return (null, ApiResults.Detail(messages["Detail.JsonNotAnObject"], StatusCodes.Status400BadRequest));
             }
 
             ReadEveryString(fields);
-            return (new JsonBody(fields), null);
+            return (new JsonBody(fields, messages), null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
-            return (null, ApiResults.Detail($"JSON parse error - {e.Message}", StatusCodes.Status400BadRequest));
+            return (null, ApiResults.Detail(messages["Detail.JsonParseError", e.Message], StatusCodes.Status400BadRequest));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, ApiResults.Detail("Request body too large.", StatusCodes.Status413PayloadTooLarge));
+            return (null, ApiResults.Detail(messages["Detail.BodyTooLarge"], StatusCodes.Status413PayloadTooLarge));
         }
     }
 
@@ -97,7 +107,7 @@ public sealed class JsonBody
         {
             if (required)
             {
-                Errors.Add(name, FieldMessages.Required);
+                Errors.Add(name, Messages[FieldMessages.Required]);
             }
 
             return null;
@@ -105,14 +115,14 @@ public sealed class JsonBody
 
         if (node is null)
         {
-            Errors.Add(name, FieldMessages.Null);
+            Errors.Add(name, Messages[FieldMessages.Null]);
             return null;
         }
 
         if (node is not JsonValue value
             || !(value.GetValueKind() == JsonValueKind.String || (allowNumbers && value.GetValueKind() == JsonValueKind.Number)))
         {
-            Errors.Add(name, FieldMessages.NotAString);
+            Errors.Add(name, Messages[FieldMessages.NotAString]);
             return null;
         }
 
@@ -124,13 +134,13 @@ public sealed class JsonBody
 
         if (text.Length == 0 && !allowBlank)
         {
-            Errors.Add(name, FieldMessages.Blank);
+            Errors.Add(name, Messages[FieldMessages.Blank]);
             return null;
         }
 
         if (maxLength is { } max && FieldMessages.Length(text) > max)
         {
-            Errors.Add(name, FieldMessages.TooLong(max));
+            Errors.Add(name, FieldMessages.TooLong(Messages, max));
             return null;
         }
 
@@ -156,7 +166,7 @@ public sealed class JsonBody
             return (true, date);
         }
 
-        Errors.Add(name, FieldMessages.DateFormat);
+        Errors.Add(name, Messages[FieldMessages.DateFormat]);
         return (true, null);
     }
 
@@ -171,7 +181,7 @@ public sealed class JsonBody
 
         if (node is null)
         {
-            Errors.Add(name, FieldMessages.Null);
+            Errors.Add(name, Messages[FieldMessages.Null]);
             return false;
         }
 
@@ -190,7 +200,7 @@ public sealed class JsonBody
             case "false" or "False" or "FALSE" or "f" or "F" or "no" or "No" or "NO" or "n" or "N" or "off" or "Off" or "OFF" or "0":
                 return false;
             default:
-                Errors.Add(name, FieldMessages.NotABoolean);
+                Errors.Add(name, Messages[FieldMessages.NotABoolean]);
                 return false;
         }
     }
@@ -200,19 +210,19 @@ public sealed class JsonBody
     {
         if (!_fields.TryGetPropertyValue(name, out var node))
         {
-            Errors.Add(name, FieldMessages.Required);
+            Errors.Add(name, Messages[FieldMessages.Required]);
             return null;
         }
 
         if (node is null)
         {
-            Errors.Add(name, FieldMessages.Null);
+            Errors.Add(name, Messages[FieldMessages.Null]);
             return null;
         }
 
         if (node is not JsonObject value)
         {
-            Errors.Add(name, FieldMessages.NotAnObject(node.GetValueKind()));
+            Errors.Add(name, FieldMessages.NotAnObject(Messages, node.GetValueKind()));
             return null;
         }
 

@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using JwtBlog.Web.Features.Shared.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Shared;
 
@@ -27,7 +29,8 @@ public static class RateLimits
                 // A page gets the 429 error page (status code pages), which shows the wait.
                 if (http.IsApiEndpoint())
                 {
-                    await http.Response.WriteAsJsonAsync(new DetailResponse(ErrorMessages.TooManyRequests), ct);
+                    await http.Response.WriteAsJsonAsync(new DetailResponse(
+                        http.RequestServices.GetRequiredService<IStringLocalizer<ApiText>>()[ErrorMessages.TooManyRequests]), ct);
                 }
             };
             options.AddPolicy(AuthPolicy, http =>

@@ -1,8 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -71,13 +73,13 @@ public sealed class JwtCookieHandler(
         Response.Headers.WWWAuthenticate = "Bearer realm=\"api\"";
         if (failure is null)
         {
-            await Response.WriteAsJsonAsync(new DetailResponse("Authentication credentials were not provided."));
+            await Response.WriteAsJsonAsync(new DetailResponse(Messages["Detail.NotAuthenticated"]));
             return;
         }
 
         var error = failure.Message == BadAuthorizationHeader
-            ? new AuthError(BadAuthorizationHeader, "bad_authorization_header")
-            : InvalidToken(failure.Message == TokenService.WrongType ? TokenService.WrongType : TokenService.InvalidOrExpired);
+            ? new AuthError(Messages["Token.BadAuthorizationHeader"], "bad_authorization_header")
+            : InvalidToken(Messages, failure.Message);
         await Response.WriteAsJsonAsync(error);
     }
 
@@ -86,7 +88,7 @@ public sealed class JwtCookieHandler(
         Response.StatusCode = StatusCodes.Status403Forbidden;
         if (Context.IsApiEndpoint())
         {
-            await Response.WriteAsJsonAsync(new DetailResponse("You do not have permission to perform this action."));
+            await Response.WriteAsJsonAsync(new DetailResponse(Messages["Detail.PermissionDenied"]));
         }
     }
 
@@ -138,10 +140,13 @@ public sealed class JwtCookieHandler(
 
     private bool IsPageRequest() => Context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null;
 
-    private static AuthError InvalidToken(string message) => new(
-        "Given token not valid for any token type",
+    // The API's messages in the request's language (the handler is created per request).
+    private IStringLocalizer<ApiText> Messages => Context.RequestServices.GetRequiredService<IStringLocalizer<ApiText>>();
+
+    private static AuthError InvalidToken(IStringLocalizer<ApiText> messages, string problem) => new(
+        messages["Token.NotValidForAnyType"],
         "token_not_valid",
-        [new TokenMessage("AccessToken", TokenTypes.Access, message)]);
+        [new TokenMessage("AccessToken", TokenTypes.Access, messages[TokenService.TextKey(problem)])]);
 
     private sealed record AuthError(
         string Detail,

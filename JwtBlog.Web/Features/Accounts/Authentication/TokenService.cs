@@ -24,6 +24,9 @@ public sealed class TokenService(
     public const string InvalidOrExpired = "Token is invalid or expired";
     public const string WrongType = "Token has wrong type";
 
+    // The ApiText key of one of the problems above, for answers in the caller's language; logs keep the English.
+    public static string TextKey(string problem) => problem == WrongType ? "Token.WrongType" : "Token.InvalidOrExpired";
+
     private static readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly JwtOptions _options = options.Value;
 

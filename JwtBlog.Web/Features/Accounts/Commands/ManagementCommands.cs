@@ -74,7 +74,7 @@ public static class ManagementCommands
         email = email.Trim();
         if (!EmailAddress.IsValid(email))
         {
-            return await console.FailAsync($"Error: {EmailAddress.InvalidMessage}");
+            return await console.FailAsync("Error: Enter a valid email address.");
         }
 
         if (await accounts.FindByEmailAsync(email) is not null)

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace JwtBlog.Web.Features.Accounts.Passkeys;
 
-// A checked authenticator answer: the passkey (and for an assertion its user), or the reason it was refused, said
-// in words fit for the person at the keyboard.
+// A checked authenticator answer: the passkey (and for an assertion its user), or the reason it was refused as the
+// ApiText key of words fit for the person at the keyboard.
 public sealed class PasskeyOutcome
 {
     private PasskeyOutcome()

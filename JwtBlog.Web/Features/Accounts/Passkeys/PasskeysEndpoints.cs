@@ -2,7 +2,9 @@ using System.Text.Json;
 using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Accounts.Passkeys;
@@ -12,8 +14,6 @@ namespace JwtBlog.Web.Features.Accounts.Passkeys;
 // authenticator's answer.
 public static class PasskeysEndpoints
 {
-    private const string NotFound = "Not found.";
-
     public static RouteGroupBuilder MapPasskeysEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/accounts").WithTags("Passkeys").AsApi();
@@ -41,17 +41,17 @@ public static class PasskeysEndpoints
 
     private static async Task<Results<Ok<LoginResponse>, BadRequest<FieldErrors>>> SignInAsync(
         JsonRequest<PasskeyCredentialRequest> request, HttpContext http, UserPasskeys passkeys, SignInService signIn,
-        AuthCookies cookies, IOptions<JwtOptions> jwt)
+        AuthCookies cookies, IOptions<JwtOptions> jwt, IStringLocalizer<ApiText> messages)
     {
         var outcome = await passkeys.VerifyAssertionAsync(PasskeyCeremony.SignIn, user: null, request.Value.Credential, http);
         if (!outcome.Succeeded)
         {
-            return ApiResults.NonField(outcome.Error);
+            return ApiResults.NonField(messages[outcome.Error]);
         }
 
         if (outcome.User is not { } user || await signIn.PasskeySignInAsync(user, outcome.Passkey, http.RequestAborted) is not { } issued)
         {
-            return ApiResults.NonField(UserPasskeys.NotVerified);
+            return ApiResults.NonField(messages[UserPasskeys.NotVerified]);
         }
 
         cookies.Write(http, issued);
@@ -59,27 +59,28 @@ public static class PasskeysEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PasskeyView>>, JsonHttpResult<DetailResponse>>> ListAsync(
-        CurrentUser current, UserPasskeys passkeys) =>
-        await current.GetAsync() is { } user ? TypedResults.Ok(await passkeys.ListAsync(user)) : ApiResults.Detail(NotFound, StatusCodes.Status404NotFound);
+        CurrentUser current, UserPasskeys passkeys, IStringLocalizer<ApiText> messages) =>
+        await current.GetAsync() is { } user ? TypedResults.Ok(await passkeys.ListAsync(user)) : ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<JsonElement>, JsonHttpResult<DetailResponse>>> RegistrationOptionsAsync(
-        HttpContext http, CurrentUser current, UserPasskeys passkeys) =>
+        HttpContext http, CurrentUser current, UserPasskeys passkeys, IStringLocalizer<ApiText> messages) =>
         await current.GetAsync() is { } user
             ? Options(await passkeys.BeginRegistrationAsync(user, http))
-            : ApiResults.Detail(NotFound, StatusCodes.Status404NotFound);
+            : ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
 
     private static async Task<Results<Created<PasskeyView>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> AddAsync(
-        JsonRequest<NewPasskeyRequest> request, HttpContext http, CurrentUser current, UserPasskeys passkeys)
+        JsonRequest<NewPasskeyRequest> request, HttpContext http, CurrentUser current, UserPasskeys passkeys,
+        IStringLocalizer<ApiText> messages)
     {
         if (await current.GetAsync() is not { } user)
         {
-            return ApiResults.Detail(NotFound, StatusCodes.Status404NotFound);
+            return ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
         }
 
         var outcome = await passkeys.CompleteRegistrationAsync(user, request.Value.Credential, request.Value.Name, http);
         if (!outcome.Succeeded)
         {
-            return ApiResults.NonField(outcome.Error);
+            return ApiResults.NonField(messages[outcome.Error]);
         }
 
         var view = PasskeyView.From(outcome.Passkey);
@@ -87,41 +88,41 @@ public static class PasskeysEndpoints
     }
 
     private static async Task<Results<Ok<PasskeyView>, JsonHttpResult<DetailResponse>>> RenameAsync(
-        string id, JsonRequest<RenamePasskeyRequest> request, CurrentUser current, UserPasskeys passkeys) =>
+        string id, JsonRequest<RenamePasskeyRequest> request, CurrentUser current, UserPasskeys passkeys, IStringLocalizer<ApiText> messages) =>
         await current.GetAsync() is { } user && await passkeys.RenameAsync(user, id, request.Value.Name) is { } renamed
             ? TypedResults.Ok(renamed)
-            : ApiResults.Detail(NotFound, StatusCodes.Status404NotFound);
+            : ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
 
     private static async Task<Results<NoContent, JsonHttpResult<DetailResponse>>> RemoveAsync(
-        string id, CurrentUser current, UserPasskeys passkeys) =>
+        string id, CurrentUser current, UserPasskeys passkeys, IStringLocalizer<ApiText> messages) =>
         await current.GetAsync() is { } user && await passkeys.RemoveAsync(user, id)
             ? TypedResults.NoContent()
-            : ApiResults.Detail(NotFound, StatusCodes.Status404NotFound);
+            : ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<JsonElement>, JsonHttpResult<DetailResponse>>> ReauthenticationOptionsAsync(
-        HttpContext http, CurrentUser current, UserPasskeys passkeys) =>
+        HttpContext http, CurrentUser current, UserPasskeys passkeys, IStringLocalizer<ApiText> messages) =>
         await current.GetAsync() is { } user
             ? Options(await passkeys.BeginAssertionAsync(PasskeyCeremony.Reauthentication, user, http))
-            : ApiResults.Detail(NotFound, StatusCodes.Status404NotFound);
+            : ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<RefreshResponse>, BadRequest<FieldErrors>, JsonHttpResult<DetailResponse>>> ReauthenticateAsync(
         JsonRequest<PasskeyCredentialRequest> request, HttpContext http, CurrentUser current, UserPasskeys passkeys, SignInService signIn,
-        AuthCookies cookies, IOptions<JwtOptions> jwt)
+        AuthCookies cookies, IOptions<JwtOptions> jwt, IStringLocalizer<ApiText> messages)
     {
         if (await current.GetAsync() is not { } user || http.User.SessionId() is not { } sessionId)
         {
-            return ApiResults.Detail(NotFound, StatusCodes.Status404NotFound);
+            return ApiResults.Detail(messages["Detail.NotFound"], StatusCodes.Status404NotFound);
         }
 
         var outcome = await passkeys.VerifyAssertionAsync(PasskeyCeremony.Reauthentication, user, request.Value.Credential, http);
         if (!outcome.Succeeded)
         {
-            return ApiResults.NonField(outcome.Error);
+            return ApiResults.NonField(messages[outcome.Error]);
         }
 
         if (await signIn.ReauthenticateWithPasskeyAsync(sessionId, user, outcome.Passkey, http.RequestAborted) is not { } issued)
         {
-            return ApiResults.Detail("Your session has ended. Please log in again.", StatusCodes.Status401Unauthorized);
+            return ApiResults.Detail(messages["Detail.SessionEnded"], StatusCodes.Status401Unauthorized);
         }
 
         cookies.Write(http, issued);

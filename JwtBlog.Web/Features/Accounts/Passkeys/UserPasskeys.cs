@@ -21,9 +21,10 @@ public sealed class UserPasskeys(
     public const int NameMaxLength = 100;
     public const int MaxPerUser = 20;
 
-    public const string Expired = "The passkey request has expired or was already used. Please try again.";
-    public const string NotVerified = "The passkey could not be verified.";
-    public const string TooMany = "You cannot add more than 20 passkeys.";
+    // Keys of ApiText: the endpoints say them in the caller's language.
+    public const string Expired = "Passkey.Expired";
+    public const string NotVerified = "Passkey.NotVerified";
+    public const string TooMany = "Passkey.TooMany";
 
     // The staff rule's question: a passkey is a second factor.
     public Task<bool> HasPasskeyAsync(AppUser user, CancellationToken ct) =>

@@ -14,7 +14,7 @@ public sealed record ReauthenticateRequest(
         var code = body.Text("code", required: false, maxLength: MfaCodeRequest.CodeMaxLength, trim: true);
         if (!body.Errors.Any && (password is null) == (code is null))
         {
-            body.Errors.Add(FieldErrors.NonField, "Give either \"password\" or \"code\".");
+            body.Errors.Add(FieldErrors.NonField, body.Messages["Reauth.PasswordOrCode"]);
         }
 
         return ValueTask.FromResult(new ReauthenticateRequest(password, code));

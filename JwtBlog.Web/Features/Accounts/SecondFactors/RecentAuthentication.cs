@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using JwtBlog.Web.Features.Accounts.Authentication;
+using JwtBlog.Web.Features.Shared.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Accounts.SecondFactors;
@@ -17,7 +19,9 @@ public static class RecentAuthentication
             var http = context.HttpContext;
             return IsRecent(http.User, http.RequestServices)
                 ? await next(context)
-                : TypedResults.Json(ReauthenticationRequiredResponse.Instance, statusCode: StatusCodes.Status403Forbidden);
+                : TypedResults.Json(
+                    ReauthenticationRequiredResponse.In(http.RequestServices.GetRequiredService<IStringLocalizer<ApiText>>()),
+                    statusCode: StatusCodes.Status403Forbidden);
         });
         builder.Add(endpoint => endpoint.Metadata.Add(new ProducesResponseTypeMetadata(
             StatusCodes.Status403Forbidden, typeof(ReauthenticationRequiredResponse), ["application/json"])));

@@ -1,12 +1,15 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Blog;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Admin.Posts;
 
-public sealed class CreateModel(AppDbContext db, CurrentUser current, UserAccounts accounts, TimeProvider time) : PageModel
+public sealed class CreateModel(AppDbContext db, CurrentUser current, UserAccounts accounts, TimeProvider time,
+    IStringLocalizer<ApiText> messages, IStringLocalizer<AdminText> texts) : PageModel
 {
     [BindProperty] public PostInput Input { get; set; } = new();
 
@@ -14,7 +17,7 @@ public sealed class CreateModel(AppDbContext db, CurrentUser current, UserAccoun
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var author = await Input.ValidateAsync(ModelState, accounts, keepNoAuthor: false);
+        var author = await Input.ValidateAsync(ModelState, accounts, messages, texts, keepNoAuthor: false);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -1,13 +1,16 @@
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Blog;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Admin.Posts;
 
-public sealed class EditModel(AppDbContext db, CurrentUser current, UserAccounts accounts, TimeProvider time) : PageModel
+public sealed class EditModel(AppDbContext db, CurrentUser current, UserAccounts accounts, TimeProvider time,
+    IStringLocalizer<ApiText> messages, IStringLocalizer<AdminText> texts) : PageModel
 {
     [BindProperty] public PostInput Input { get; set; } = new();
 
@@ -32,7 +35,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, UserAccounts
         }
 
         // A post whose author was deleted may stay without one; any other post needs an author.
-        var author = await Input.ValidateAsync(ModelState, accounts, keepNoAuthor: Post.AuthorId is null);
+        var author = await Input.ValidateAsync(ModelState, accounts, messages, texts, keepNoAuthor: Post.AuthorId is null);
         if (!ModelState.IsValid)
         {
             return Page();

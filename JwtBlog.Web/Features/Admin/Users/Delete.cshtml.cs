@@ -13,6 +13,7 @@ public sealed class DeleteModel(AppDbContext db, CurrentUser current, SignInServ
 
     public int PostCount { get; private set; }
 
+    // Why this user may not be deleted (an AdminText key), or null.
     public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -62,7 +63,7 @@ public sealed class DeleteModel(AppDbContext db, CurrentUser current, SignInServ
 
         Target = target;
         var actor = (await current.GetAsync())!;
-        Refusal = actor.Id == target.Id ? "You cannot delete your own account."
+        Refusal = actor.Id == target.Id ? "UserDelete.OwnAccount"
             : UserRules.Refusal(actor, target);
         return true;
     }

@@ -4,13 +4,17 @@ using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Accounts.SecondFactors;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Admin.Users;
 
-public sealed class EditModel(AppDbContext db, CurrentUser current, SignInService signIn, UserSecondFactors secondFactors, TimeProvider time) : PageModel
+public sealed class EditModel(
+    AppDbContext db, CurrentUser current, SignInService signIn, UserSecondFactors secondFactors, TimeProvider time,
+    IStringLocalizer<ApiText> messages, IStringLocalizer<AdminText> texts) : PageModel
 {
     public const string MarkedVerified = "Marked the e-mail address verified.";
 
@@ -73,7 +77,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
                 }
             },
             ct);
-        TempData["Status"] = $"The user {Target.Email} was changed.";
+        TempData["Status"] = texts["UserEdit.Changed", Target.Email!].Value;
         return RedirectToPage(new { id });
     }
 
@@ -99,7 +103,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
                 await signIn.EndSessionsAsync(Target.Id, IsSelf ? User.SessionId() : null, SecurityActors.Admin(Actor.Id), token);
             },
             ct);
-        TempData["Status"] = $"All sessions of {Target.Email} were ended.";
+        TempData["Status"] = texts["UserEdit.SessionsEnded", Target.Email!].Value;
         return RedirectToPage(new { id });
     }
 
@@ -128,7 +132,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
                 ct);
         }
 
-        TempData["Status"] = $"The address {Target.Email} is marked verified.";
+        TempData["Status"] = texts["UserEdit.MarkedVerified", Target.Email!].Value;
         return RedirectToPage(new { id });
     }
 
@@ -153,7 +157,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
                 await secondFactors.ResetAsync(Target, SecurityActors.Admin(Actor.Id), token);
             },
             ct);
-        TempData["Status"] = $"The second factors of {Target.Email} were reset.";
+        TempData["Status"] = texts["UserEdit.SecondFactorsReset", Target.Email!].Value;
         return RedirectToPage(new { id });
     }
 
@@ -179,7 +183,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
             if (ModelState.TryGetValue(key, out var entry) && entry.ValidationState == ModelValidationState.Invalid)
             {
                 ModelState.Remove(key);
-                ModelState.AddModelError(key, "Must be ticked or not ticked.");
+                ModelState.AddModelError(key, texts["UserEdit.CheckboxInvalid"]);
             }
         }
     }
@@ -193,36 +197,36 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, SignInServic
 
         if (!ProfileRules.IsGender(Input.Gender))
         {
-            ModelState.AddModelError("Input.Gender", ProfileRules.InvalidGenderChoiceForForm(Input.Gender));
+            ModelState.AddModelError("Input.Gender", ProfileRules.InvalidGenderChoiceForForm(messages, Input.Gender));
         }
 
         if (ProfileRules.IsInTheFuture(Input.DateOfBirth, time))
         {
-            ModelState.AddModelError("Input.DateOfBirth", ProfileRules.FutureDateOfBirth);
+            ModelState.AddModelError("Input.DateOfBirth", messages[ProfileRules.FutureDateOfBirth]);
         }
 
         if (Input.IsSuperuser != Target.IsSuperuser && !Actor.IsSuperuser)
         {
-            ModelState.AddModelError("Input.IsSuperuser", "Only a superuser can grant or remove superuser status.");
+            ModelState.AddModelError("Input.IsSuperuser", texts["UserEdit.SuperuserOnlySuperuser"]);
         }
 
         if (Input.IsStaff && !Target.IsStaff && !UserRules.CanGrantStaff(Actor))
         {
-            ModelState.AddModelError("Input.IsStaff", UserRules.GrantStaffOnlyBySuperuser);
+            ModelState.AddModelError("Input.IsStaff", texts[UserRules.GrantStaffOnlyBySuperuser]);
         }
 
         if (IsSelf && !Input.IsActive)
         {
-            ModelState.AddModelError("Input.IsActive", "You cannot deactivate your own account.");
+            ModelState.AddModelError("Input.IsActive", texts["UserEdit.CannotDeactivateSelf"]);
         }
 
         if (IsSelf && !Input.IsStaff)
         {
-            ModelState.AddModelError("Input.IsStaff", "You cannot remove your own staff status.");
+            ModelState.AddModelError("Input.IsStaff", texts["UserEdit.CannotRemoveOwnStaff"]);
         }
         else if (Input.IsSuperuser && !Input.IsStaff)
         {
-            ModelState.AddModelError("Input.IsStaff", "A superuser must also be staff.");
+            ModelState.AddModelError("Input.IsStaff", texts["UserEdit.SuperuserMustBeStaff"]);
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using JwtBlog.Web.Features.Errors;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 
 namespace JwtBlog.Web.Features.Shared.Localization;
@@ -35,7 +37,13 @@ public static class SiteLocalization
     {
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
         {
-            if (httpContext.GetEndpoint()?.Metadata.GetMetadata<ApiEndpointMetadata>() is not null)
+            // An error re-executed on the error page is judged by the endpoint that failed: a JSON answer never reads it.
+            var reExecuted = httpContext.Features.Get<IStatusCodeReExecuteFeature>();
+            var exception = httpContext.Features.Get<IExceptionHandlerFeature>();
+            var answersInJson = reExecuted is null && exception is null
+                ? httpContext.IsApiEndpoint()
+                : ErrorAnswers.InJson(httpContext, reExecuted?.Endpoint ?? exception?.Endpoint);
+            if (answersInJson)
             {
                 return NullProviderCultureResult;
             }

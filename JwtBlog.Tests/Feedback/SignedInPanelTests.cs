@@ -23,7 +23,7 @@ public sealed class SignedInPanelTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
-        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, saying, signedIn.User.Email), page.QuerySelector("#signed-in-as")!.TextContent);
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, saying, signedIn.User.DisplayName), page.QuerySelector("#signed-in-as")!.TextContent);
         Assert.Equal("/write", page.QuerySelector("#signed-in-continue")!.GetAttribute("href"));
         Assert.Empty(app.MissingTexts.Names);
 
@@ -31,7 +31,7 @@ public sealed class SignedInPanelTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
 
         Assert.Equal("/", signOut.RedirectTarget());
         var home = await HomePage.OpenAsync(client);
-        Assert.Null(home.NavUserEmail);
+        Assert.Null(home.NavUserName);
         Assert.NotNull(home.Find("#flash"));
         Assert.Null((await Html.GetDocumentAsync(client, path)).QuerySelector("#signed-in-panel"));
     }

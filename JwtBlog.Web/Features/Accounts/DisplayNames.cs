@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Accounts;
 
@@ -9,7 +11,6 @@ namespace JwtBlog.Web.Features.Accounts;
 public static class DisplayNames
 {
     public const int MaxLength = AppUser.DisplayNameMaxLength;
-    public const string ControlCharacters = "Display names cannot contain control or formatting characters.";
 
     public static string Default(string? firstName, string? lastName, string? email)
     {
@@ -24,10 +25,10 @@ public static class DisplayNames
     }
 
     // Null when the (already trimmed) name is fine; otherwise the DRF-style message for the field.
-    public static string? Problem(string name) =>
-        name.Length == 0 ? FieldMessages.Blank
-        : FieldMessages.Length(name) > MaxLength ? FieldMessages.TooLong(MaxLength)
-        : name.EnumerateRunes().Any(IsHidden) ? ControlCharacters
+    public static string? Problem(string name, IStringLocalizer<ApiText> messages) =>
+        name.Length == 0 ? messages[FieldMessages.Blank].Value
+        : FieldMessages.Length(name) > MaxLength ? FieldMessages.TooLong(messages, MaxLength)
+        : name.EnumerateRunes().Any(IsHidden) ? messages["Profile.DisplayNameHiddenCharacters"].Value
         : null;
 
     // A name made of line breaks, bidirectional overrides or zero-width characters could pass for someone else's.

@@ -34,7 +34,7 @@ public static class ProfileRules
         var displayName = body.Has("display_name")
             ? body.Text("display_name", allowBlank: true, trim: true)
             : null;
-        if (displayName is not null && DisplayNames.Problem(displayName) is { } problem)
+        if (displayName is not null && DisplayNames.Problem(displayName, body.Messages) is { } problem)
         {
             body.Errors.Add("display_name", problem);
             displayName = null;

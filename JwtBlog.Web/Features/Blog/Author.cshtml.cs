@@ -1,13 +1,16 @@
 using System.Globalization;
 using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Blog.Markdown;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Blog;
 
 // An author's posts, newest first, paged like the home page, under their display name. An unknown id is a 404, and
 // so is a deactivated account without posts (PublicAuthors): there is nothing public to show.
-public sealed class AuthorModel(AppDbContext db) : PageModel
+public sealed class AuthorModel(AppDbContext db, MarkdownRenderer markdown, IStringLocalizer<ApiText> messages) : PageModel
 {
     public int AuthorId { get; private set; }
 
@@ -21,7 +24,7 @@ public sealed class AuthorModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var (feed, _) = PostFeed.Parse(Request.Query["limit"], Request.Query["cursor"]);
+        var (feed, _) = PostFeed.Parse(Request.Query["limit"], Request.Query["cursor"], messages);
         if (feed is null)
         {
             return BadRequest();
@@ -32,7 +35,7 @@ public sealed class AuthorModel(AppDbContext db) : PageModel
             return NotFound();
         }
 
-        var page = await PostFeed.ReadByAuthorAsync(db, id, feed, IndexModel.ExcerptLength + 1, ct);
+        var page = await PostFeed.ReadByAuthorAsync(db, id, feed, PostExcerpt.Length + 1, ct);
         (AuthorId, DisplayName, Posts, IsFirstPage) = (id, displayName, page.Posts, feed.BeforeId is null);
         if (page.NextCursor is not null)
         {
@@ -42,4 +45,6 @@ public sealed class AuthorModel(AppDbContext db) : PageModel
 
         return Page();
     }
+
+    public string Excerpt(string content) => PostExcerpt.From(markdown, content);
 }

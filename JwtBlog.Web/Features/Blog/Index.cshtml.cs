@@ -11,7 +11,6 @@ namespace JwtBlog.Web.Features.Blog;
 // The home page: the API's newest-first list and cursors, with an excerpt of each post.
 public sealed class IndexModel(AppDbContext db, FeedCache cache, MarkdownRenderer markdown, IStringLocalizer<ApiText> messages) : PageModel
 {
-    public const int ExcerptLength = 200;
 
     // Old versions' lists are never asked for again; they leave the cache after this.
     public static readonly TimeSpan ListCacheLifetime = TimeSpan.FromMinutes(1);
@@ -37,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, FeedCache cache, MarkdownRendere
         var version = cache.Version;
 
         // One character more than the excerpt shows, to know whether to add an ellipsis.
-        var page = await PostFeed.ReadAsync(db, cache, feed, ExcerptLength + 1, ct);
+        var page = await PostFeed.ReadAsync(db, cache, feed, PostExcerpt.Length + 1, ct);
         Posts = page.Posts;
         IsFirstPage = feed.BeforeId is null;
         ListCacheKey = IsFirstPage ? string.Create(CultureInfo.InvariantCulture, $"{version}/{feed.Limit}") : null;
@@ -50,14 +49,5 @@ public sealed class IndexModel(AppDbContext db, FeedCache cache, MarkdownRendere
         return Page();
     }
 
-    // The words without the Markdown syntax, from the first ExcerptLength + 1 characters the query read. SQLite's
-    // substr counts code points; so does this, so a surrogate pair is never cut in half.
-    public string Excerpt(string content)
-    {
-        var cut = content.EnumerateRunes().Count() > ExcerptLength;
-        var runes = markdown.ToPlainText(content).EnumerateRunes().ToArray();
-        return runes.Length <= ExcerptLength && !cut
-            ? string.Concat(runes.Select(r => r.ToString()))
-            : string.Concat(runes.Take(ExcerptLength).Select(r => r.ToString())) + "…";
-    }
+    public string Excerpt(string content) => PostExcerpt.From(markdown, content);
 }

@@ -190,7 +190,7 @@ public sealed class EditModel(
 
     private void Validate()
     {
-        if (DisplayNames.Problem((Input.DisplayName ?? "").Trim()) is { } displayNameProblem)
+        if (DisplayNames.Problem((Input.DisplayName ?? "").Trim(), messages) is { } displayNameProblem)
         {
             ModelState.AddModelError("Input.DisplayName", displayNameProblem);
         }

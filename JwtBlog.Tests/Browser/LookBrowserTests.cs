@@ -14,15 +14,15 @@ public sealed class LookBrowserTests(BrowserFixture browser) : IClassFixture<Bro
     private const int PhoneWidth = 390;
     private const int PhoneHeight = 844;
 
-    private static readonly string LongWord = string.Concat(Enumerable.Repeat("Unbroken", 13));
+    private static readonly string _longWord = string.Concat(Enumerable.Repeat("Unbroken", 13));
 
     [Fact]
     public Task NoPageScrollsSidewaysOnAPhone() => browser.RunAsync(nameof(NoPageScrollsSidewaysOnAPhone), async page =>
     {
         var app = browser.App;
         var staff = await app.CreateUserAsync(LongEmail(app), staff: true);
-        var post = await app.CreatePostAsync(staff, title: LongWord[..100], content: LongWord + " " + string.Concat(Enumerable.Repeat("가나다라마바사", 40)));
-        await app.CreatePostAsync(staff, title: string.Concat(Enumerable.Repeat("띄어쓰기없는아주긴제목", 9)), content: "https://example.com/" + LongWord);
+        var post = await app.CreatePostAsync(staff, title: _longWord[..100], content: _longWord + " " + string.Concat(Enumerable.Repeat("가나다라마바사", 40)));
+        await app.CreatePostAsync(staff, title: string.Concat(Enumerable.Repeat("띄어쓰기없는아주긴제목", 9)), content: "https://example.com/" + _longWord);
         await app.WithDbAsync(db =>
         {
             db.AdminLog.Add(new AdminLogEntry
@@ -34,7 +34,7 @@ public sealed class LookBrowserTests(BrowserFixture browser) : IClassFixture<Bro
                 ObjectId = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ObjectLabel = post.Title,
                 Action = "change",
-                Summary = "Changed " + LongWord,
+                Summary = "Changed " + _longWord,
             });
             return db.SaveChangesAsync();
         });
@@ -51,12 +51,14 @@ public sealed class LookBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         [
             "/", $"/posts/{post.Id}", "/write", $"/posts/{post.Id}/edit", $"/posts/{post.Id}/delete", "/account", "/account/two-factor",
             "/admin", "/admin/users", $"/admin/users/{staff.Id}", $"/admin/users/{staff.Id}/password", "/admin/posts", $"/admin/posts/{post.Id}",
-            "/admin/posts/new", $"/admin/posts/{post.Id}/delete", "/no/such/page",
+            "/admin/posts/new", $"/admin/posts/{post.Id}/delete", "/no/such/page", "/admin/posts",
         ];
         foreach (var url in signedIn)
         {
             await AssertNoSidewaysScrollAsync(page, url);
         }
+
+        await SaveScreenshotAsync(page, "look-admin-posts-phone.png");
 
         // On a wide screen the admin tables wrap long titles and emails instead of scrolling.
         await page.SetViewportSizeAsync(1280, 800);
@@ -65,6 +67,8 @@ public sealed class LookBrowserTests(BrowserFixture browser) : IClassFixture<Bro
             await page.GotoAsync(url);
             Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('.table-wrap')].every(w => w.scrollWidth <= w.clientWidth)"), url);
         }
+
+        await SaveScreenshotAsync(page, "look-admin-posts-wide.png");
     });
 
     [Fact]
@@ -123,10 +127,8 @@ public sealed class LookBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GotoAsync("/login");
         await AssertReadableAsync(page, "label", ".hint", "#login-submit", "#email");
 
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
         await page.GotoAsync("/");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"look-{scheme}.png") });
+        await SaveScreenshotAsync(page, $"look-{scheme}.png");
     });
 
     [Fact]
@@ -168,6 +170,14 @@ public sealed class LookBrowserTests(BrowserFixture browser) : IClassFixture<Bro
 
         var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]");
         Assert.True(widths[0] <= widths[1], $"{url ?? page.Url} scrolls sideways at {widths[1]} px: {widths[0]} px wide.");
+    }
+
+    // Kept beside the test output for a person to look at, never in the repository.
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
     }
 
     private static async Task AssertReadableAsync(IPage page, params string[] selectors)

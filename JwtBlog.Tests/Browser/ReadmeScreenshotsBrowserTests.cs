@@ -21,7 +21,7 @@ public sealed class ReadmeScreenshotsBrowserTests(BrowserFixture browser) : ICla
         await page.Context.AddCookiesAsync([new Cookie { Name = "lang", Value = "en", Url = browser.BaseUrl }]);
 
         await page.GotoAsync("/");
-        await Expect(page.Locator("#post-list li")).ToHaveCountAsync(Posts.Length);
+        await Expect(page.Locator("#post-list li")).ToHaveCountAsync(_posts.Length);
         await SaveAsync(page, "home.png");
 
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
@@ -31,11 +31,11 @@ public sealed class ReadmeScreenshotsBrowserTests(BrowserFixture browser) : ICla
 
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Light });
         await page.GotoAsync($"/posts/{post.Id}");
-        await Expect(page.Locator("#post-title")).ToHaveTextAsync(Posts[^1].Title);
+        await Expect(page.Locator("#post-title")).ToHaveTextAsync(_posts[^1].Title);
         await SaveAsync(page, "post.png");
     });
 
-    private static readonly (string Title, string Content)[] Posts =
+    private static readonly (string Title, string Content)[] _posts =
     [
         ("Notes from a week of rain", "It rained every day this week, so I finally sorted the photos from last spring. A few favourites below, and a note on how I keep them in order."),
         ("서울에서 보낸 주말", "토요일에는 북촌을 걷고, 일요일에는 한강에서 자전거를 탔어요. 날씨가 좋아서 사진도 많이 찍었어요."),
@@ -52,7 +52,7 @@ public sealed class ReadmeScreenshotsBrowserTests(BrowserFixture browser) : ICla
     {
         var author = await app.CreateUserAsync("mina@example.com");
         var first = new DateTime(2026, 3, 2, 9, 30, 0, DateTimeKind.Utc);
-        var posts = Posts.Select((p, i) => new Post
+        var posts = _posts.Select((p, i) => new Post
         {
             Title = p.Title,
             Content = p.Content,

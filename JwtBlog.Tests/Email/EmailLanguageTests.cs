@@ -169,7 +169,7 @@ public sealed class EmailLanguageTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
         Assert.Equal("[JwtBlog] 이메일 주소가 변경되었어요", rows[^3].Subject);
         Assert.Contains($"old-address@example.com에서 {user.Email}(으)로 변경되었어요.", rows[^3].TextBody, StringComparison.Ordinal);
         Assert.Contains("2단계 인증 수단(인증 앱)이 추가되었어요.", rows[^2].TextBody, StringComparison.Ordinal);
-        Assert.Contains("2단계 인증 수단(관리자가 초기화한 모든 2단계 인증 수단)이 삭제되었어요.", rows[^1].TextBody, StringComparison.Ordinal);
+        Assert.Contains("2단계 인증 수단(관리자가 초기화한 모든 수단)이 삭제되었어요.", rows[^1].TextBody, StringComparison.Ordinal);
         Assert.Contains("IP 주소: 없음 (웹 요청이 아님)", rows[^1].TextBody, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using JwtBlog.Web.Features.Shared;
 using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.Extensions.Options;
@@ -7,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace JwtBlog.Web.Features.Email;
 
 // Builds both parts of an email from the same pieces, so the plain-text and HTML versions always say the same thing,
-// and every subject names the site. Everything written into the HTML part is encoded.
+// and every subject names the site. Everything written into the HTML part is encoded; letters of any script (Korean)
+// stay as they are rather than as character references.
 public sealed class EmailComposer(IOptions<SiteSettings> site)
 {
-    private static readonly HtmlEncoder _html = HtmlEncoder.Default;
+    private static readonly HtmlEncoder _html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public EmailMessage Compose(string to, string subject, IReadOnlyList<string> paragraphs, EmailLink? action = null)
     {

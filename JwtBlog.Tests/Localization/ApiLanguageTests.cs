@@ -11,13 +11,13 @@ public sealed class ApiLanguageTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 {
     private const string KoreanFirst = "ko-KR,ko;q=0.9,en-US;q=0.8";
 
-    public static TheoryData<string> Answers() => [.. Cases.Keys];
+    public static TheoryData<string> Answers() => [.. _cases.Keys];
 
     [Theory]
     [MemberData(nameof(Answers))]
     public async Task An_error_answer_is_korean_when_the_client_prefers_korean(string name)
     {
-        var answer = Cases[name];
+        var answer = _cases[name];
 
         var korean = await answer.Send(app, request => request.Headers.AcceptLanguage.ParseAdd(KoreanFirst));
 
@@ -29,7 +29,7 @@ public sealed class ApiLanguageTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     [MemberData(nameof(Answers))]
     public async Task An_error_answer_stays_the_originals_english_without_a_korean_preference(string name)
     {
-        var answer = Cases[name];
+        var answer = _cases[name];
 
         var noHeader = await answer.Send(app, _ => { });
         var english = await answer.Send(app, request => request.Headers.AcceptLanguage.ParseAdd("en-US,en;q=0.9"));
@@ -44,14 +44,14 @@ public sealed class ApiLanguageTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     [MemberData(nameof(Answers))]
     public async Task The_pages_language_cookie_alone_leaves_the_api_english(string name)
     {
-        var answer = Cases[name];
+        var answer = _cases[name];
 
         var response = await answer.Send(app, request => request.Headers.Add("Cookie", "lang=ko"));
 
         Assert.Equal(answer.English, await response.RawJsonAsync(answer.Status));
     }
 
-    private static readonly Dictionary<string, ApiAnswer> Cases = new ApiAnswer[]
+    private static readonly Dictionary<string, ApiAnswer> _cases = new ApiAnswer[]
     {
         new(
             "404 post",

@@ -2,12 +2,13 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Admin;
 
 // <field-errors for="Input.X" />: every error of the field as a list next to it (asp-validation-for shows only the first).
 [HtmlTargetElement("field-errors", Attributes = "for", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FieldErrorsTagHelper(HtmlEncoder encoder) : TagHelper
+public sealed class FieldErrorsTagHelper(HtmlEncoder encoder, IStringLocalizer<AdminText> texts) : TagHelper
 {
     [HtmlAttributeName("for")]
     public required ModelExpression For { get; set; }
@@ -32,7 +33,7 @@ public sealed class FieldErrorsTagHelper(HtmlEncoder encoder) : TagHelper
         output.Attributes.SetAttribute("data-valmsg-for", name);
         foreach (var error in entry.Errors)
         {
-            var message = string.IsNullOrEmpty(error.ErrorMessage) ? "Enter a valid value." : error.ErrorMessage;
+            var message = string.IsNullOrEmpty(error.ErrorMessage) ? texts["Form.InvalidValue"] : error.ErrorMessage;
             output.Content.AppendHtml($"<li>{encoder.Encode(message)}</li>");
         }
     }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Shared;
 
-// DRF's field error messages (keys of ApiText), shared by the API's error engine and the forms that follow the same
-// rules. The keys also serve as [Required(ErrorMessage = ...)] texts, which the admin forms look up in ApiText.
+// DRF's field error messages as keys of ApiText, shared by the API's error engine and the forms that follow the same
+// rules; messages[FieldMessages.Required] says one in the request's language.
 public static class FieldMessages
 {
     public const string Required = "Field.Required";
@@ -15,10 +15,10 @@ public static class FieldMessages
     public const string NotABoolean = "Field.NotABoolean";
     public const string DateFormat = "Field.DateFormat";
 
-    // The form [StringLength(ErrorMessage = ...)] takes: {0} is the field's name, {1} the maximum length.
-    public const string TooLongFormat = "Field.TooLong";
+    // Django's form text: {1} is the maximum length ({0} would be the field's name, which DRF leaves out).
+    private const string TooLongKey = "Field.TooLong";
 
-    public static string TooLong(IStringLocalizer<ApiText> messages, int maxLength) => messages[TooLongFormat, "", maxLength];
+    public static string TooLong(IStringLocalizer<ApiText> messages, int maxLength) => messages[TooLongKey, "", maxLength];
 
     public static string NotAnObject(IStringLocalizer<ApiText> messages, JsonValueKind kind) => messages["Field.NotAnObject", kind switch
     {

@@ -35,7 +35,7 @@ public sealed class CreateModel(AppDbContext db, CurrentUser current, UserAccoun
                 await db.SaveChangesAsync(token);
             },
             ct);
-        TempData["Status"] = $"The post “{post.Title}” was added.";
+        TempData["Status"] = texts["PostCreate.Added", post.Title].Value;
         return RedirectToPage("Index");
     }
 }

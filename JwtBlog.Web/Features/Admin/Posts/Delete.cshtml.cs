@@ -4,10 +4,11 @@ using JwtBlog.Web.Features.Blog;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Admin.Posts;
 
-public sealed class DeleteModel(AppDbContext db, CurrentUser current, TimeProvider time) : PageModel
+public sealed class DeleteModel(AppDbContext db, CurrentUser current, TimeProvider time, IStringLocalizer<AdminText> texts) : PageModel
 {
     public Post Post { get; private set; } = null!;
 
@@ -24,7 +25,7 @@ public sealed class DeleteModel(AppDbContext db, CurrentUser current, TimeProvid
         db.Posts.Remove(Post);
         db.LogAction((await current.GetAsync())!, time.GetUtcNow().UtcDateTime, AdminObjectTypes.Post, Post.Id, Post.Title, AdminActions.Delete, "Deleted.");
         await db.SaveChangesAsync(ct);
-        TempData["Status"] = $"The post “{Post.Title}” was deleted.";
+        TempData["Status"] = texts["PostDelete.Deleted", Post.Title].Value;
         return RedirectToPage("Index");
     }
 

@@ -68,7 +68,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, UserAccounts
 
         db.LogAction((await current.GetAsync())!, now, AdminObjectTypes.Post, Post.Id, Post.Title, AdminActions.Change, AdminLog.Changed(changed));
         await db.SaveChangesAsync(ct);
-        TempData["Status"] = $"The post “{Post.Title}” was changed.";
+        TempData["Status"] = texts["PostEdit.Changed", Post.Title].Value;
         return RedirectToPage(new { id });
     }
 

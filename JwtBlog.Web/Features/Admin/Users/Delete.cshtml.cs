@@ -3,11 +3,13 @@ using JwtBlog.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Admin.Users;
 
 // The confirm page. Deleting a user keeps their posts: the author becomes null, shown as a deleted user.
-public sealed class DeleteModel(AppDbContext db, CurrentUser current, SignInService signIn, TimeProvider time) : PageModel
+public sealed class DeleteModel(
+    AppDbContext db, CurrentUser current, SignInService signIn, TimeProvider time, IStringLocalizer<AdminText> texts) : PageModel
 {
     public AppUser Target { get; private set; } = null!;
 
@@ -50,7 +52,7 @@ public sealed class DeleteModel(AppDbContext db, CurrentUser current, SignInServ
                 await db.SaveChangesAsync(token);
             },
             ct);
-        TempData["Status"] = $"The user {Target.Email} was deleted.";
+        TempData["Status"] = texts["UserDelete.Deleted", Target.Email!].Value;
         return RedirectToPage("Index");
     }
 

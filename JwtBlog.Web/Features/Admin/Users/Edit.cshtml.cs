@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Accounts.Authentication;
@@ -195,6 +194,14 @@ public sealed class EditModel(
             ModelState.AddModelError("Input.DisplayName", displayNameProblem);
         }
 
+        foreach (var (key, value) in new[] { ("Input.FirstName", Input.FirstName), ("Input.LastName", Input.LastName) })
+        {
+            if (value is not null && value.Length > ProfileRules.NameMaxLength)
+            {
+                ModelState.AddModelError(key, FieldMessages.TooLong(messages, ProfileRules.NameMaxLength));
+            }
+        }
+
         if (!ProfileRules.IsGender(Input.Gender))
         {
             ModelState.AddModelError("Input.Gender", ProfileRules.InvalidGenderChoiceForForm(messages, Input.Gender));
@@ -234,20 +241,14 @@ public sealed class EditModel(
     {
         public const string ActiveLabel = "Active";
 
-        [Display(Name = "First name")]
-        [StringLength(ProfileRules.NameMaxLength, ErrorMessage = FieldMessages.TooLongFormat)]
         public string? FirstName { get; set; }
 
-        [Display(Name = "Last name")]
-        [StringLength(ProfileRules.NameMaxLength, ErrorMessage = FieldMessages.TooLongFormat)]
         public string? LastName { get; set; }
 
-        [Display(Name = "Display name")]
         public string? DisplayName { get; set; }
 
         public string? Gender { get; set; }
 
-        [Display(Name = "Date of birth")]
         public DateOnly? DateOfBirth { get; set; }
 
         public bool IsActive { get; set; }

@@ -1,16 +1,18 @@
-using System.ComponentModel.DataAnnotations;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
 using JwtBlog.Web.Features.Accounts.Authentication;
 using JwtBlog.Web.Features.Shared;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Admin.Users;
 
 // Django's admin "change password" form: the password rules apply, and every session of the user ends.
 public sealed class PasswordModel(
-    AppDbContext db, CurrentUser current, UserAccounts accounts, SignInService signIn, TimeProvider time) : PageModel
+    AppDbContext db, CurrentUser current, UserAccounts accounts, SignInService signIn, TimeProvider time,
+    IStringLocalizer<ApiText> messages, IStringLocalizer<AdminText> texts) : PageModel
 {
     [BindProperty] public PasswordInput Input { get; set; } = new();
 
@@ -26,9 +28,10 @@ public sealed class PasswordModel(
             return refusal;
         }
 
+        RequireBoth();
         if (ModelState.IsValid && Input.Password1 != Input.Password2)
         {
-            ModelState.AddModelError("Input.Password2", "The two password fields didn\u2019t match.");
+            ModelState.AddModelError("Input.Password2", messages[PasswordResets.Mismatch]);
         }
         else if (ModelState.IsValid)
         {
@@ -46,8 +49,19 @@ public sealed class PasswordModel(
         var actor = (await current.GetAsync())!;
         db.LogAction(actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change, "Changed password.");
         await signIn.SetPasswordAsync(Target, Input.Password1!, actor.Id == Target.Id ? User.SessionId() : null, SecurityActors.Admin(actor.Id), ct);
-        TempData["Status"] = $"The password of {Target.Email} was changed and their sessions were ended.";
+        TempData["Status"] = texts["UserPassword.Changed", Target.Email!].Value;
         return RedirectToPage("Edit", new { id });
+    }
+
+    private void RequireBoth()
+    {
+        foreach (var (key, value) in new[] { ("Input.Password1", Input.Password1), ("Input.Password2", Input.Password2) })
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                ModelState.AddModelError(key, messages[FieldMessages.Required]);
+            }
+        }
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
@@ -64,12 +78,8 @@ public sealed class PasswordModel(
 
     public sealed class PasswordInput
     {
-        [Display(Name = "Password")]
-        [Required(ErrorMessage = FieldMessages.Required)]
         public string? Password1 { get; set; }
 
-        [Display(Name = "Password (again)")]
-        [Required(ErrorMessage = FieldMessages.Required)]
         public string? Password2 { get; set; }
     }
 }

@@ -13,7 +13,7 @@ namespace JwtBlog.Tests.Browser;
 public sealed class FeedbackBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     // A sign-in hashes a password on a busy machine: the next page may take longer than an assertion's usual wait.
-    private static readonly PageAssertionsToHaveURLOptions AfterSignIn = new() { Timeout = 15_000 };
+    private static readonly PageAssertionsToHaveURLOptions _afterSignIn = new() { Timeout = 15_000 };
 
     private static async Task SignInToWriteAsync(IPage page, AppUser user)
     {
@@ -21,7 +21,7 @@ public sealed class FeedbackBrowserTests(BrowserFixture browser) : IClassFixture
         await page.FillAsync("#email", user.Email!);
         await page.FillAsync("#password", JwtBlogApp.Password);
         await page.ClickAsync("#login-submit");
-        await Expect(page).ToHaveURLAsync(new Regex("/write$"), AfterSignIn);
+        await Expect(page).ToHaveURLAsync(new Regex("/write$"), _afterSignIn);
         await Expect(page.Locator("#flash")).ToHaveTextAsync("You are signed in.");
     }
 
@@ -62,7 +62,7 @@ public sealed class FeedbackBrowserTests(BrowserFixture browser) : IClassFixture
         await page.FillAsync("#session-password", JwtBlogApp.Password);
         await page.ClickAsync("#session-submit");
 
-        await Expect(page).ToHaveURLAsync(new Regex("/posts/\\d+$"), AfterSignIn);
+        await Expect(page).ToHaveURLAsync(new Regex("/posts/\\d+$"), _afterSignIn);
         await Expect(page.Locator("#flash")).ToHaveTextAsync("Your post has been published.");
         await Expect(page.Locator("#post-title")).ToHaveTextAsync("Written before the session ended");
         var post = await app.WithDbAsync(db => db.Posts.SingleAsync(p => p.AuthorId == user.Id));

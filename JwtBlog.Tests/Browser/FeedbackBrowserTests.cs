@@ -115,4 +115,21 @@ public sealed class FeedbackBrowserTests(BrowserFixture browser) : IClassFixture
         await Expect(page.Locator("#draft-notice")).ToBeHiddenAsync();
         Assert.Equal(0, await DraftsStoredAsync(page));
     });
+
+    [Fact]
+    public Task The_account_page_says_in_plain_words_that_the_session_ended() => browser.RunAsync(nameof(The_account_page_says_in_plain_words_that_the_session_ended), async page =>
+    {
+        var user = await browser.App.CreateUserAsync();
+        await SignInToWriteAsync(page, user);
+        await page.GotoAsync("/account");
+
+        browser.App.Clock.Advance(TimeSpan.FromDays(2));
+        var save = page.WaitForResponseAsync(response => response.Url.EndsWith("/accounts/user/", StringComparison.Ordinal) && response.Request.Method == "PATCH");
+        await page.ClickAsync("#profile-submit");
+        Assert.Equal(401, (await save).Status);
+
+        var error = page.Locator("#profile-form [data-error-for=form]");
+        await Expect(error).ToHaveTextAsync("Your session has ended. Please sign in again.");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync(new Regex("token", RegexOptions.IgnoreCase));
+    });
 }

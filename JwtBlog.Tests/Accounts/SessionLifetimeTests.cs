@@ -86,7 +86,7 @@ public sealed class SessionLifetimeTests(JwtBlogApp app) : IClassFixture<JwtBlog
         {
             app.Clock.Advance(TimeSpan.FromHours(23));
             var page = await Html.GetDocumentAsync(writer.Client, "/write");
-            Assert.Equal(writer.User.Email, page.QuerySelector("#nav-user")?.TextContent);
+            Assert.Equal(writer.User.DisplayName, page.QuerySelector("#nav-user")?.TextContent);
         }
 
         app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));

@@ -87,7 +87,7 @@ public sealed class LookBrowserTests(BrowserFixture browser) : IClassFixture<Bro
 
         await toggle.ClickAsync();
         await Expect(page.Locator("#nav-account")).ToBeVisibleAsync();
-        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(user.Email!);
+        await Expect(page.Locator("#nav-user")).ToHaveTextAsync(user.DisplayName);
         var menu = await page.Locator("#nav-menu").BoundingBoxAsync();
         Assert.True(menu!.X >= 0 && menu.X + menu.Width <= PhoneWidth, "The open menu fits the screen.");
         await page.Locator("#nav-account").ClickAsync();

@@ -59,7 +59,7 @@ public sealed class SiteLookTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         AssertFrame(page, "en", "Skip to content", "Menu");
         Assert.NotNull(page.QuerySelector("#nav-menu a#nav-account[href='/account']"));
         Assert.NotNull(page.QuerySelector("#nav-menu form#logout-form button#nav-logout"));
-        Assert.Equal(signedIn.User.Email, page.QuerySelector("#nav-menu #nav-user")?.GetAttribute("title"));
+        Assert.Equal(signedIn.User.DisplayName, page.QuerySelector("#nav-menu #nav-user")?.GetAttribute("title"));
     }
 
     [Theory]

@@ -12,7 +12,7 @@ namespace JwtBlog.Web.Data.Migrations
     // prefix, so "안녕" finds "안녕하세요" (see PostSearch for why not trigram). The prefix indexes keep one- and
     // two-character prefixes fast.
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128152000_PostSearchIndex")]
+    [Migration("20261128162914_PostSearchIndex")]
     public partial class PostSearchIndex : Migration
     {
         protected override void Up(MigrationBuilder migrationBuilder)

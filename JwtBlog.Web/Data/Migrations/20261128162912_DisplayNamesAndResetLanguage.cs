@@ -5,11 +5,19 @@
 namespace JwtBlog.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class ResetRequestLanguage : Migration
+    public partial class DisplayNamesAndResetLanguage : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "DisplayName",
+                table: "Users",
+                type: "TEXT",
+                maxLength: 50,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<string>(
                 name: "Language",
                 table: "PendingPasswordResets",
@@ -22,6 +30,10 @@ namespace JwtBlog.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "DisplayName",
+                table: "Users");
+
             migrationBuilder.DropColumn(
                 name: "Language",
                 table: "PendingPasswordResets");

@@ -9,7 +9,7 @@ namespace JwtBlog.Web.Data.Migrations
     // Hand-written: users who joined before display names get the default new users get (DisplayNames.Default):
     // first + last name, else the part of the email before "@", at most 50 characters.
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128151152_BackfillDisplayNames")]
+    [Migration("20261128162913_BackfillDisplayNames")]
     public partial class BackfillDisplayNames : Migration
     {
         protected override void Up(MigrationBuilder migrationBuilder)

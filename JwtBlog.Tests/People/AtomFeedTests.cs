@@ -8,7 +8,7 @@ namespace JwtBlog.Tests.People;
 // a link and content. Checked on the parsed document, not on text.
 public sealed class AtomFeedTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 {
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XNamespace _atom = "http://www.w3.org/2005/Atom";
 
     [Fact]
     public async Task TheSiteFeedHasTheTwentyNewestPostsAsValidAtom()
@@ -21,17 +21,17 @@ public sealed class AtomFeedTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 
         Assert.Equal("application/atom+xml; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         AssertValidFeed(feed, "http://localhost/feed.atom", "http://localhost/");
-        var entries = feed.Elements(Atom + "entry").ToList();
+        var entries = feed.Elements(_atom + "entry").ToList();
         Assert.Equal(20, entries.Count);
         Assert.Equal(
             new[] { escaped.Id }.Concat(ids.AsEnumerable().Reverse().Take(19)).Select(id => $"http://localhost/posts/{id}"),
-            entries.Select(e => e.Element(Atom + "id")!.Value));
+            entries.Select(e => e.Element(_atom + "id")!.Value));
 
         var first = entries[0];
-        Assert.Equal("<b>Tags & ampersands</b>", first.Element(Atom + "title")!.Value);
-        Assert.Equal(author.DisplayName, first.Element(Atom + "author")!.Element(Atom + "name")!.Value);
-        Assert.Null(first.Element(Atom + "author")!.Element(Atom + "email"));
-        var content = first.Element(Atom + "content")!;
+        Assert.Equal("<b>Tags & ampersands</b>", first.Element(_atom + "title")!.Value);
+        Assert.Equal(author.DisplayName, first.Element(_atom + "author")!.Element(_atom + "name")!.Value);
+        Assert.Null(first.Element(_atom + "author")!.Element(_atom + "email"));
+        var content = first.Element(_atom + "content")!;
         Assert.Equal("html", content.Attribute("type")!.Value);
         Assert.Equal("<p>First line<br>second &lt;script&gt;x&lt;/script&gt;</p><p>Next paragraph</p>", content.Value);
     }
@@ -47,10 +47,10 @@ public sealed class AtomFeedTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var (_, feed) = await GetFeedAsync($"/authors/{author.Id}/feed.atom");
 
         AssertValidFeed(feed, $"http://localhost/authors/{author.Id}/feed.atom", $"http://localhost/authors/{author.Id}");
-        Assert.Equal(author.DisplayName, feed.Element(Atom + "author")!.Element(Atom + "name")!.Value);
-        Assert.Contains(author.DisplayName, feed.Element(Atom + "title")!.Value, StringComparison.Ordinal);
-        var entry = Assert.Single(feed.Elements(Atom + "entry"));
-        Assert.Equal($"http://localhost/posts/{mine.Id}", entry.Element(Atom + "id")!.Value);
+        Assert.Equal(author.DisplayName, feed.Element(_atom + "author")!.Element(_atom + "name")!.Value);
+        Assert.Contains(author.DisplayName, feed.Element(_atom + "title")!.Value, StringComparison.Ordinal);
+        var entry = Assert.Single(feed.Elements(_atom + "entry"));
+        Assert.Equal($"http://localhost/posts/{mine.Id}", entry.Element(_atom + "id")!.Value);
     }
 
     [Fact]
@@ -59,13 +59,13 @@ public sealed class AtomFeedTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var quiet = await app.CreateUserAsync();
         var (_, empty) = await GetFeedAsync($"/authors/{quiet.Id}/feed.atom");
         AssertValidFeed(empty, $"http://localhost/authors/{quiet.Id}/feed.atom", $"http://localhost/authors/{quiet.Id}");
-        Assert.Empty(empty.Elements(Atom + "entry"));
+        Assert.Empty(empty.Elements(_atom + "entry"));
 
         var orphan = await app.CreatePostAsync(null, "Orphaned");
         var (_, site) = await GetFeedAsync("/feed.atom");
-        var entry = site.Elements(Atom + "entry").Single(e => e.Element(Atom + "id")!.Value.EndsWith($"/posts/{orphan.Id}", StringComparison.Ordinal));
-        Assert.Null(entry.Element(Atom + "author"));
-        Assert.NotNull(site.Element(Atom + "author")!.Element(Atom + "name"));
+        var entry = site.Elements(_atom + "entry").Single(e => e.Element(_atom + "id")!.Value.EndsWith($"/posts/{orphan.Id}", StringComparison.Ordinal));
+        Assert.Null(entry.Element(_atom + "author"));
+        Assert.NotNull(site.Element(_atom + "author")!.Element(_atom + "name"));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class AtomFeedTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         await using var configured = JwtBlogApp.With(("App:PublicBaseUrl", "https://blog.example.com"));
         var (_, feed) = await GetFeedAsync(configured, "/feed.atom");
 
-        Assert.Equal("https://blog.example.com/feed.atom", feed.Element(Atom + "id")!.Value);
+        Assert.Equal("https://blog.example.com/feed.atom", feed.Element(_atom + "id")!.Value);
     }
 
     private Task<(HttpResponseMessage, XElement)> GetFeedAsync(string path) => GetFeedAsync(app, path);
@@ -93,26 +93,26 @@ public sealed class AtomFeedTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var response = await target.CreateBrowser().GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(Atom + "feed", document.Root!.Name);
+        Assert.Equal(_atom + "feed", document.Root!.Name);
         return (response, document.Root);
     }
 
     private static void AssertValidFeed(XElement feed, string self, string alternate)
     {
-        Assert.Equal(self, feed.Element(Atom + "id")!.Value);
-        Assert.False(string.IsNullOrWhiteSpace(feed.Element(Atom + "title")!.Value));
-        AssertTimestamp(feed.Element(Atom + "updated"));
+        Assert.Equal(self, feed.Element(_atom + "id")!.Value);
+        Assert.False(string.IsNullOrWhiteSpace(feed.Element(_atom + "title")!.Value));
+        AssertTimestamp(feed.Element(_atom + "updated"));
         Assert.Equal(self, Link(feed, "self"));
         Assert.Equal(alternate, Link(feed, "alternate"));
-        Assert.NotNull(feed.Element(Atom + "author")?.Element(Atom + "name"));
-        foreach (var entry in feed.Elements(Atom + "entry"))
+        Assert.NotNull(feed.Element(_atom + "author")?.Element(_atom + "name"));
+        foreach (var entry in feed.Elements(_atom + "entry"))
         {
-            Assert.True(Uri.IsWellFormedUriString(entry.Element(Atom + "id")!.Value, UriKind.Absolute));
-            Assert.NotNull(entry.Element(Atom + "title"));
-            AssertTimestamp(entry.Element(Atom + "updated"));
-            AssertTimestamp(entry.Element(Atom + "published"));
-            Assert.Equal(entry.Element(Atom + "id")!.Value, Link(entry, "alternate"));
-            Assert.NotNull(entry.Element(Atom + "content"));
+            Assert.True(Uri.IsWellFormedUriString(entry.Element(_atom + "id")!.Value, UriKind.Absolute));
+            Assert.NotNull(entry.Element(_atom + "title"));
+            AssertTimestamp(entry.Element(_atom + "updated"));
+            AssertTimestamp(entry.Element(_atom + "published"));
+            Assert.Equal(entry.Element(_atom + "id")!.Value, Link(entry, "alternate"));
+            Assert.NotNull(entry.Element(_atom + "content"));
         }
     }
 
@@ -124,5 +124,5 @@ public sealed class AtomFeedTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     }
 
     private static string? Link(XElement parent, string rel) =>
-        parent.Elements(Atom + "link").SingleOrDefault(l => l.Attribute("rel")?.Value == rel)?.Attribute("href")?.Value;
+        parent.Elements(_atom + "link").SingleOrDefault(l => l.Attribute("rel")?.Value == rel)?.Attribute("href")?.Value;
 }

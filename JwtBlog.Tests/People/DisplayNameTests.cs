@@ -14,7 +14,11 @@ public sealed class DisplayNameTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var email = app.NewEmail("named");
         var response = await app.CreateAccountsApi().RegisterAsync(new
         {
-            email, password1 = JwtBlogApp.Password, password2 = JwtBlogApp.Password, first_name = " Ann ", last_name = "Lee",
+            email,
+            password1 = JwtBlogApp.Password,
+            password2 = JwtBlogApp.Password,
+            first_name = " Ann ",
+            last_name = "Lee",
         });
 
         var user = (await response.JsonAsync(HttpStatusCode.Created)).GetProperty("user");
@@ -37,7 +41,11 @@ public sealed class DisplayNameTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var email = app.NewEmail();
         var response = await app.CreateAccountsApi().RegisterAsync(new
         {
-            email, password1 = JwtBlogApp.Password, password2 = JwtBlogApp.Password, first_name = "Ann", display_name = "  달빛 작가  ",
+            email,
+            password1 = JwtBlogApp.Password,
+            password2 = JwtBlogApp.Password,
+            first_name = "Ann",
+            display_name = "  달빛 작가  ",
         });
 
         Assert.Equal("달빛 작가", (await response.JsonAsync(HttpStatusCode.Created)).GetProperty("user").GetProperty("display_name").GetString());

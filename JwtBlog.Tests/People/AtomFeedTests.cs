@@ -33,7 +33,7 @@ public sealed class AtomFeedTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         Assert.Null(first.Element(_atom + "author")!.Element(_atom + "email"));
         var content = first.Element(_atom + "content")!;
         Assert.Equal("html", content.Attribute("type")!.Value);
-        Assert.Equal("<p>First line<br>second &lt;script&gt;x&lt;/script&gt;</p><p>Next paragraph</p>", content.Value);
+        Assert.Equal("<p>First line\nsecond &lt;script&gt;x&lt;/script&gt;</p>\n<p>Next paragraph</p>\n", content.Value);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class EmailNeverPublicTests(JwtBlogApp app) : IClassFixture<JwtBlo
         [
             "/", $"/posts/{post.Id}", $"/authors/{author.Id}", "/feed.atom", $"/authors/{author.Id}/feed.atom",
             "/blog/", $"/blog/{post.Id}/", "/register", "/login", "/posts/2147483647", "/no-such-page", "/write",
+            "/search?q=secret", "/search?q=zq-secret",
         ];
         foreach (var path in paths)
         {

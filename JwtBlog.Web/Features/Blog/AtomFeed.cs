@@ -10,8 +10,8 @@ public sealed record AtomFeed(string Id, string Title, string SelfUrl, string Al
     public const string ContentType = "application/atom+xml; charset=utf-8";
     private const string Atom = "http://www.w3.org/2005/Atom";
 
-    // postUrl turns a post id into its absolute page URL, which is also the entry's id.
-    public byte[] Write(IReadOnlyList<PostView> posts, Func<int, string> postUrl)
+    // postUrl turns a post id into its absolute page URL, which is also the entry's id; contentHtml renders a post.
+    public byte[] Write(IReadOnlyList<PostView> posts, Func<int, string> postUrl, Func<PostView, string> contentHtml)
     {
         using var stream = new MemoryStream();
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = false };
@@ -45,7 +45,7 @@ public sealed record AtomFeed(string Id, string Title, string SelfUrl, string Al
 
                 xml.WriteStartElement("content", Atom);
                 xml.WriteAttributeString("type", "html");
-                xml.WriteString(FeedContent.Html(post));
+                xml.WriteString(contentHtml(post));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }

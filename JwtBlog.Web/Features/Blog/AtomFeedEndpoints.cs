@@ -1,5 +1,6 @@
 using System.Globalization;
 using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Blog.Markdown;
 using JwtBlog.Web.Features.Shared;
 using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.Extensions.Localization;
@@ -21,7 +22,7 @@ public static class AtomFeedEndpoints
     }
 
     private static async Task<IResult> SiteFeedAsync(
-        HttpRequest request, AppDbContext db, FeedCache cache, PublicUrls urls, IOptions<SiteSettings> site,
+        HttpRequest request, AppDbContext db, FeedCache cache, PublicUrls urls, PostHtmlCache html, IOptions<SiteSettings> site,
         IStringLocalizer<SiteText> text, TimeProvider time, CancellationToken ct)
     {
         var page = await PostFeed.ReadAsync(db, cache, new FeedRequest(EntryCount, null), excerptLength: null, ct);
@@ -33,11 +34,11 @@ public static class AtomFeedEndpoints
             site.Value.SiteName,
             SiteLanguages.Current,
             Updated(page.Posts, time));
-        return Answer(feed, page.Posts, request, urls);
+        return Answer(feed, page.Posts, request, urls, html);
     }
 
     private static async Task<IResult> AuthorFeedAsync(
-        int id, HttpRequest request, AppDbContext db, PublicUrls urls, IOptions<SiteSettings> site, TimeProvider time, CancellationToken ct)
+        int id, HttpRequest request, AppDbContext db, PublicUrls urls, PostHtmlCache html, IOptions<SiteSettings> site, TimeProvider time, CancellationToken ct)
     {
         if (await PublicAuthors.FindDisplayNameAsync(db, id, ct) is not { } displayName)
         {
@@ -54,15 +55,16 @@ public static class AtomFeedEndpoints
             displayName,
             SiteLanguages.Current,
             Updated(page.Posts, time));
-        return Answer(feed, page.Posts, request, urls);
+        return Answer(feed, page.Posts, request, urls, html);
     }
 
     // The newest change among the entries; an empty feed was last updated now.
     private static DateTime Updated(IReadOnlyList<PostView> posts, TimeProvider time) =>
         posts.Count == 0 ? time.GetUtcNow().UtcDateTime : posts.Max(p => p.UpdatedAt);
 
-    private static IResult Answer(AtomFeed feed, IReadOnlyList<PostView> posts, HttpRequest request, PublicUrls urls) =>
+    // Entries carry the same sanitized HTML as the post pages (MarkdownRenderer, cached per post).
+    private static IResult Answer(AtomFeed feed, IReadOnlyList<PostView> posts, HttpRequest request, PublicUrls urls, PostHtmlCache html) =>
         TypedResults.Bytes(
-            feed.Write(posts, id => urls.For(request, $"/posts/{id.ToString(CultureInfo.InvariantCulture)}")),
+            feed.Write(posts, id => urls.For(request, $"/posts/{id.ToString(CultureInfo.InvariantCulture)}"), post => html.ToHtml(post.Id, post.Content)),
             AtomFeed.ContentType);
 }

@@ -40,7 +40,11 @@ public sealed class LookBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         });
         await page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
 
-        string[] anonymous = ["/", $"/posts/{post.Id}", "/login", "/register", "/password/forgot", "/no/such/page"];
+        string[] anonymous =
+        [
+            "/", $"/posts/{post.Id}", $"/authors/{staff.Id}", "/search?q=Unbroken", "/search?q=가나다라마바사", "/login", "/register",
+            "/password/forgot", "/no/such/page",
+        ];
         foreach (var url in anonymous)
         {
             await AssertNoSidewaysScrollAsync(page, url);

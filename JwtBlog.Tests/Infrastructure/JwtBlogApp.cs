@@ -36,7 +36,8 @@ public class JwtBlogApp : WebApplicationFactory<Program>
         SecondFactors = new TestSecondFactors(this);
     }
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    // A whole second: PostgreSQL keeps microseconds, so a time read back must equal the time written.
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public string DataDirectory { get; }
 

@@ -94,6 +94,7 @@ public sealed class ProductionConfigurationTests
     [UnsupportedOSPlatform("windows")]
     public async Task TheDataFolderTheDatabaseAndTheKeysAreOwnerOnly()
     {
+        TestDatabase.SkipUnlessSqlite("the modes of the database file and the keys folder");
         var root = Directory.CreateTempSubdirectory("jwtblog-modes-").FullName;
         try
         {

@@ -63,7 +63,9 @@ internal sealed class CommandRunner : IDisposable
     }
 
     // The app on this database, with no session cache, so that a revocation by a command process shows at once.
+    // The command process uses its own SQLite file whichever database the other tests run on.
     public JwtBlogApp AppOnTheDatabase() => JwtBlogApp.With(
+        ("Database:Provider", "Sqlite"),
         ("ConnectionStrings:Default", $"Data Source={DatabasePath}"),
         ("Jwt:SessionCheckCacheDuration", "00:00:00"));
 

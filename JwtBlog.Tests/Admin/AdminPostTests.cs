@@ -85,6 +85,101 @@ public sealed class AdminPostTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     }
 
     [Fact]
+    public async Task ATermOnlyInAnEmailFindsThatAuthorsPostsWhateverTheirText()
+    {
+        var staff = await app.SignInStaffAsync();
+        var marker = Marker();
+        var author = await app.CreateUserAsync(app.NewEmail($"mail{marker}-"));
+        var first = await app.CreatePostAsync(author, "Plain", "Plain");
+        var second = await app.CreatePostAsync(author, "Other", "Other");
+        await app.CreatePostAsync(await app.CreateUserAsync(), "Plain", "Plain");
+
+        Assert.Equal([second.Id, first.Id], await IdsAsync(staff, $"/admin/posts?q=mail{marker}"));
+    }
+
+    [Fact]
+    public async Task ATermOnlyInATitleFindsThatPostAndEveryTermMustMatchTheTextOrEveryTermTheEmail()
+    {
+        var staff = await app.SignInStaffAsync();
+        var marker = Marker();
+        var author = await app.CreateUserAsync(app.NewEmail($"writer{marker}-"));
+        var byTitle = await app.CreatePostAsync(author, $"Title t{marker}", "Plain");
+        await app.CreatePostAsync(author, "Plain", "Plain");
+        await app.CreatePostAsync(null, "Unrelated", "Unrelated");
+
+        Assert.Equal([byTitle.Id], await IdsAsync(staff, $"/admin/posts?q=t{marker}"));
+        // One term in the title and the other only in the email: the two sources are asked separately.
+        Assert.Empty(await IdsAsync(staff, $"/admin/posts?q=t{marker}+writer{marker}"));
+    }
+
+    [Fact]
+    public async Task PagesMixingTextAndEmailMatchesWalkEveryPostOnceBothWays()
+    {
+        var staff = await app.SignInStaffAsync();
+        var marker = Marker();
+        var author = await app.CreateUserAsync(app.NewEmail($"{marker}-"));
+        var other = await app.CreateUserAsync();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        // Every third post matches by its author's email only, the others by their title only; an unrelated post
+        // after every fourth.
+        var posts = new List<Post>();
+        var all = new List<Post>();
+        for (var i = 0; i < 120; i++)
+        {
+            var post = i % 3 == 0
+                ? new Post { Title = "Plain", Content = "c", AuthorId = author.Id, CreatedAt = now, UpdatedAt = now }
+                : new Post { Title = $"{marker} {i}", Content = "c", AuthorId = other.Id, CreatedAt = now, UpdatedAt = now };
+            posts.Add(post);
+            all.Add(post);
+            if (i % 4 == 0)
+            {
+                all.Add(new Post { Title = "Unrelated", Content = "c", AuthorId = other.Id, CreatedAt = now, UpdatedAt = now });
+            }
+        }
+
+        await app.WithDbAsync(db =>
+        {
+            db.Posts.AddRange(all);
+            return db.SaveChangesAsync();
+        });
+        var expected = posts.Select(p => p.Id).OrderDescending().ToList();
+
+        var pages = new List<List<int>>();
+        var url = $"/admin/posts?q={marker}";
+        IHtmlDocument page;
+        while (true)
+        {
+            page = await Html.GetDocumentAsync(staff.Client, url);
+            pages.Add(Ids(page));
+            if (page.QuerySelector("#pager-next") is not { } next)
+            {
+                break;
+            }
+
+            url = next.GetAttribute("href")!;
+        }
+
+        Assert.Equal([50, 50, 20], pages.Select(p => p.Count));
+        Assert.Equal(expected, pages.SelectMany(p => p));
+        page = await Html.GetDocumentAsync(staff.Client, page.QuerySelector("#pager-previous")!.GetAttribute("href")!);
+        Assert.Equal(pages[1], Ids(page));
+        page = await Html.GetDocumentAsync(staff.Client, page.QuerySelector("#pager-previous")!.GetAttribute("href")!);
+        Assert.Equal(pages[0], Ids(page));
+        Assert.Null(page.QuerySelector("#pager-previous"));
+    }
+
+    [Fact]
+    public async Task APunctuationOnlyTermTheIndexCannotSearchStillFindsEmails()
+    {
+        var staff = await app.SignInStaffAsync();
+        var author = await app.CreateUserAsync(app.NewEmail($"{Marker()}+~"));
+        var byAuthor = await app.CreatePostAsync(author, "Plain", "Plain");
+        await app.CreatePostAsync(await app.CreateUserAsync(), "Title with +~ in it", "Plain +~");
+
+        Assert.Equal([byAuthor.Id], await IdsAsync(staff, "/admin/posts?q=%2B~"));
+    }
+
+    [Fact]
     public async Task TheNewPostFormDefaultsTheAuthorToTheAdminAndCreatesThePost()
     {
         var staff = await app.SignInStaffAsync();

@@ -60,9 +60,31 @@ public sealed class PostSearch(AppDbContext db)
         }
     }
 
-    // The ids of the posts whose title or content matches, to be composed into a larger query (the admin list).
-    public IQueryable<int> MatchingIds(string matchQuery) =>
-        db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM PostsSearch WHERE PostsSearch MATCH {matchQuery}");
+    // The ids of up to limit matching posts beyond a cursor: below it newest first, or with backwards above it oldest
+    // first. The same rowid walk as FindAsync, so FTS5 stops after limit rows however common the terms are (the
+    // admin list). Null when the index refuses the query.
+    public async Task<List<int>?> MatchingIdsAsync(string matchQuery, int? cursor, bool backwards, int limit, CancellationToken ct)
+    {
+        try
+        {
+            var query = backwards
+                ? db.Database.SqlQuery<int>($"""
+                    SELECT rowid AS Value FROM PostsSearch
+                    WHERE PostsSearch MATCH {matchQuery} AND rowid > {cursor ?? 0}
+                    ORDER BY rowid ASC LIMIT {limit}
+                    """)
+                : db.Database.SqlQuery<int>($"""
+                    SELECT rowid AS Value FROM PostsSearch
+                    WHERE PostsSearch MATCH {matchQuery} AND rowid < {cursor ?? int.MaxValue}
+                    ORDER BY rowid DESC LIMIT {limit}
+                    """);
+            return await query.ToListAsync(ct);
+        }
+        catch (SqliteException e) when (IsQueryError(e))
+        {
+            return null;
+        }
+    }
 
     // FTS5 reports a query it cannot read as a plain SQLITE_ERROR whose message starts with "fts5:".
     public static bool IsQueryError(SqliteException e) =>

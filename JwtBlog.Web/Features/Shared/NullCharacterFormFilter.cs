@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace JwtBlog.Web.Features.Shared;
+
+// A page form value holding U+0000 is refused with 400 before any handler runs: PostgreSQL cannot store it in text
+// (a 500 otherwise), and the JSON API refuses it too (FieldMessages.NullCharacters). No person types one.
+public sealed class NullCharacterFormFilter : IAsyncResourceFilter
+{
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            if (form.Any(field => FieldMessages.HasNullCharacter(field.Key) || field.Value.Any(FieldMessages.HasNullCharacter)))
+            {
+                context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
+                return;
+            }
+        }
+
+        await next();
+    }
+}

@@ -114,19 +114,17 @@ public sealed class PostSearch(AppDbContext db, DatabaseKind database)
         }
     }
 
+    // ts_headline drops anything that looks like an HTML tag from the text, so the highlights are made here.
     private async Task<List<PostSearchHit>?> FindOnPostgresAsync(string tsQuery, int before, int take, CancellationToken ct)
     {
+        List<PostSearchHit> hits;
         try
         {
-            return await db.Database.SqlQuery<PostSearchHit>($"""
-                SELECT p."Id", p."CreatedAt",
-                       ts_headline('simple', p."Title", q.query,
-                           'HighlightAll=true, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) AS "Title",
-                       ts_headline('simple', p."Content", q.query,
-                           'MaxWords=32, MinWords=16, ShortWord=0, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) AS "Snippet"
-                FROM "Posts" AS p, (SELECT to_tsquery('simple', {tsQuery}) AS query) AS q
-                WHERE to_tsvector('simple'::regconfig, p."Title" || ' ' || p."Content") @@ q.query AND p."Id" < {before}
-                ORDER BY p."Id" DESC
+            hits = await db.Database.SqlQuery<PostSearchHit>($"""
+                SELECT "Id", "CreatedAt", "Title", "Content" AS "Snippet" FROM "Posts"
+                WHERE to_tsvector('simple'::regconfig, "Title" || ' ' || "Content") @@ to_tsquery('simple', {tsQuery})
+                  AND "Id" < {before}
+                ORDER BY "Id" DESC
                 LIMIT {take}
                 """).ToListAsync(ct);
         }
@@ -134,7 +132,28 @@ public sealed class PostSearch(AppDbContext db, DatabaseKind database)
         {
             return null;
         }
+
+        var prefixes = TsQueryPrefixes(tsQuery);
+        return hits.Select(hit => new PostSearchHit
+        {
+            Id = hit.Id,
+            CreatedAt = hit.CreatedAt,
+            Title = SearchExcerpt.Highlight(hit.Title, prefixes, int.MaxValue),
+            Snippet = SearchExcerpt.Highlight(hit.Snippet, prefixes, SnippetWords),
+        }).ToList();
     }
+
+    // About as long as FTS5's snippet of 32 tokens.
+    private const int SnippetWords = 32;
+
+    // The word starts a tsquery built by ToTsQuery asks for: each term's runs of letters and digits, lower case.
+    private static List<string> TsQueryPrefixes(string tsQuery) => tsQuery
+        .Split(" & ")
+        .Select(quoted => quoted[1..^3].Replace("''", "'", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal))
+        .SelectMany(SearchExcerpt.Words)
+        .Select(word => word.Text.ToLowerInvariant())
+        .Distinct()
+        .ToList();
 
     private async Task<List<int>?> MatchingIdsOnPostgresAsync(string tsQuery, int? cursor, bool backwards, int limit, CancellationToken ct)
     {

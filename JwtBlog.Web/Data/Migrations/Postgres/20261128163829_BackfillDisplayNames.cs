@@ -10,7 +10,7 @@ namespace JwtBlog.Web.Data.Migrations.Postgres
     // new users get (DisplayNames.Default): first + last name, else the part of the email before "@", at most 50
     // characters.
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261128163829_PostgresBackfillDisplayNames")]
+    [Migration("20261128163829_BackfillDisplayNames")]
     public partial class PostgresBackfillDisplayNames : Migration
     {
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -10,7 +10,7 @@ namespace JwtBlog.Web.Data.Migrations.Postgres
     // post's title and content (no stemming, lower case), the very expression PostSearch's queries use so that they
     // read it. PostSearch asks for every term as a prefix (to_tsquery 'term':*), so "안녕" finds "안녕하세요".
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261128163830_PostgresPostSearchIndex")]
+    [Migration("20261128163830_PostSearchIndex")]
     public partial class PostgresPostSearchIndex : Migration
     {
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -12,7 +12,18 @@ public sealed class NullCharacterFormFilter : IAsyncResourceFilter
         var request = context.HttpContext.Request;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                // The form reader itself refuses an encoded U+0000 (and a malformed or oversized body).
+                context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
+                return;
+            }
+
             if (form.Any(field => FieldMessages.HasNullCharacter(field.Key) || field.Value.Any(FieldMessages.HasNullCharacter)))
             {
                 context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);

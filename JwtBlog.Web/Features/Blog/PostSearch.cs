@@ -13,7 +13,7 @@ namespace JwtBlog.Web.Features.Blog;
 // syllables ("서울", "안녕") and would need a full scan; and Korean adds its particles and endings after the stem,
 // which prefixes match. What is not found: a fragment from inside a word ("하세요").
 // On PostgreSQL the same search runs over the GIN index of to_tsvector('simple', title || ' ' || content) (migration
-// PostgresPostSearchIndex): every term a quoted prefix ('term':*), all required, ts_headline for the highlights.
+// PostgresPostSearchIndex): every term a quoted prefix ('term':*), all required, highlights by SearchExcerpt.
 public sealed class PostSearch(AppDbContext db, DatabaseKind database)
 {
     public const int MaxQueryLength = 200;

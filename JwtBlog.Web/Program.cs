@@ -12,6 +12,7 @@ using JwtBlog.Web.Features.Feedback;
 using JwtBlog.Web.Features.Health;
 using JwtBlog.Web.Features.Shared;
 using JwtBlog.Web.Features.Shared.Localization;
+using JwtBlog.Web.Features.Shared.ScaleOut;
 
 var (command, hostArgs) = ManagementCommands.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -26,6 +27,7 @@ builder.AddSiteLocalization();
 builder.AddErrorResponses();
 builder.AddForwardedHeaders();
 builder.AddAppData();
+builder.AddScaleOut();
 builder.AddHealthEndpoints();
 builder.AddEmail();
 builder.AddAccounts();

@@ -90,7 +90,8 @@ public sealed class PasswordResetTests(JwtBlogApp app) : IClassFixture<JwtBlogAp
     public async Task ARequestLeftByAStoppedProcessIsDoneAtTheNextStart()
     {
         var folder = Directory.CreateTempSubdirectory("jwtblog-reset-").FullName;
-        var database = ("ConnectionStrings:Default", (string?)$"Data Source={Path.Combine(folder, "reset.db")}");
+        using var shared = new SharedTestDatabase(Path.Combine(folder, "reset.db"));
+        var database = shared.Setting;
         try
         {
             string email;

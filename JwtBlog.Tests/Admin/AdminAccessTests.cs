@@ -159,10 +159,10 @@ public sealed class AdminAccessTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         var post = await broken.CreatePostAsync(staff.User, "Unchanged");
         var page = await AdminPostEditPage.OpenAsync(staff.Client, post.Id);
 
-        await broken.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE Users RENAME TO UsersGone"));
+        await broken.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE \"Users\" RENAME TO \"UsersGone\""));
         var get = await staff.Client.GetAsync("/admin");
         var submit = await page.SaveAsync(new Dictionary<string, string> { ["Input.Title"] = "Changed" });
-        await broken.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE UsersGone RENAME TO Users"));
+        await broken.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE \"UsersGone\" RENAME TO \"Users\""));
 
         Assert.Equal(HttpStatusCode.InternalServerError, get.StatusCode);
         Assert.DoesNotContain("Site administration", await get.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -63,9 +63,14 @@ internal sealed class CommandRunner : IDisposable
     }
 
     // The app on this database, with no session cache, so that a revocation by a command process shows at once.
-    public JwtBlogApp AppOnTheDatabase() => JwtBlogApp.With(
-        ("ConnectionStrings:Default", $"Data Source={DatabasePath}"),
-        ("Jwt:SessionCheckCacheDuration", "00:00:00"));
+    // The command process runs on its own SQLite file; EF's compiled queries serve one provider per test process.
+    public JwtBlogApp AppOnTheDatabase()
+    {
+        TestDatabase.SkipUnlessSqlite("the command process and this app share a SQLite file");
+        return JwtBlogApp.With(
+            ("ConnectionStrings:Default", $"Data Source={DatabasePath}"),
+            ("Jwt:SessionCheckCacheDuration", "00:00:00"));
+    }
 
     public Task<long> CountAsync(string sql) => SqliteFile.CountAsync(DatabasePath, sql);
 

@@ -25,6 +25,7 @@ internal static class InProcessCommands
     // The app is started (so its database exists) and then the database file is removed, for the commands to find none.
     public static void RemoveDatabase(this JwtBlogApp app)
     {
+        TestDatabase.SkipUnlessSqlite("the command tests remove and read the SQLite file from outside the app");
         _ = app.Services;
         SqliteConnection.ClearAllPools();
         foreach (var file in Directory.GetFiles(app.DataDirectory, Path.GetFileName(app.DatabasePath) + "*"))
@@ -35,7 +36,15 @@ internal static class InProcessCommands
 
     public static Task RemoveUsersAsync(this JwtBlogApp app) => app.WithDbAsync(db => db.Users.ExecuteDeleteAsync());
 
-    public static Task<long> CountAsync(this JwtBlogApp app, string sql) => SqliteFile.CountAsync(app.DatabasePath, sql);
+    public static Task<long> CountAsync(this JwtBlogApp app, string sql)
+    {
+        TestDatabase.SkipUnlessSqlite("the command tests read the SQLite file from outside the app");
+        return SqliteFile.CountAsync(app.DatabasePath, sql);
+    }
 
-    public static Task<string?> TextAsync(this JwtBlogApp app, string sql) => SqliteFile.TextAsync(app.DatabasePath, sql);
+    public static Task<string?> TextAsync(this JwtBlogApp app, string sql)
+    {
+        TestDatabase.SkipUnlessSqlite("the command tests read the SQLite file from outside the app");
+        return SqliteFile.TextAsync(app.DatabasePath, sql);
+    }
 }

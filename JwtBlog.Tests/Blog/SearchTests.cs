@@ -136,8 +136,11 @@ public sealed class SearchTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 
         await author.Client.SendJsonAsync(HttpMethod.Delete, $"/blog/{id}/");
         Assert.Empty(Ids(await SearchAsync(after)));
-        var integrity = await app.WithDbAsync(db => db.Database
-            .SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM PostsSearch WHERE PostsSearch MATCH {0}", $"\"{after}\"").ToListAsync());
+        var integrity = await app.WithDbAsync(db => TestDatabase.IsPostgres
+            ? db.Database.SqlQueryRaw<int>(
+                """SELECT COUNT(*)::int AS "Value" FROM "Posts" WHERE to_tsvector('simple'::regconfig, "Title" || ' ' || "Content") @@ to_tsquery('simple', {0})""",
+                $"'{after}'").ToListAsync()
+            : db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM PostsSearch WHERE PostsSearch MATCH {0}", $"\"{after}\"").ToListAsync());
         Assert.Equal(0, Assert.Single(integrity));
     }
 
@@ -153,7 +156,7 @@ public sealed class SearchTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
             var index = migrations.FindIndex(m => m.EndsWith("_PostSearchIndex", StringComparison.Ordinal));
             await migrator.MigrateAsync(migrations[index - 1]);
             await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO Posts (Title, Content, CreatedAt, UpdatedAt) VALUES ({"Old " + marker}, 'written before the index', '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+                $"INSERT INTO \"Posts\" (\"Title\", \"Content\", \"CreatedAt\", \"UpdatedAt\") VALUES ({"Old " + marker}, 'written before the index', '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
             await migrator.MigrateAsync();
         });
 

@@ -86,7 +86,8 @@ public sealed class OutboxDeliveryTests
     public async Task TheOutboxSurvivesARestartAndTheNextInstanceSendsWhatTheFirstLeft()
     {
         var folder = Directory.CreateTempSubdirectory("jwtblog-outbox-").FullName;
-        var database = ("ConnectionStrings:Default", (string?)$"Data Source={Path.Combine(folder, "shared.db")}");
+        using var shared = new SharedTestDatabase(Path.Combine(folder, "shared.db"));
+        var database = shared.Setting;
         try
         {
             await using var smtp = await TestSmtpServer.StartNewAsync();
@@ -163,7 +164,8 @@ public sealed class OutboxDeliveryTests
     {
         const int count = 60;
         var folder = Directory.CreateTempSubdirectory("jwtblog-race-").FullName;
-        var database = ("ConnectionStrings:Default", (string?)$"Data Source={Path.Combine(folder, "shared.db")}");
+        using var shared = new SharedTestDatabase(Path.Combine(folder, "shared.db"));
+        var database = shared.Setting;
         try
         {
             await using var first = JwtBlogApp.With(database);

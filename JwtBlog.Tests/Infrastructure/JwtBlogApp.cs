@@ -14,7 +14,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace JwtBlog.Tests.Infrastructure;
 
-// The real app on a real SQLite file in a temporary folder, with a clock the tests can move.
+// The real app on a real SQLite file in a temporary folder (or a fresh PostgreSQL database, see TestDatabase), with a
+// clock the tests can move.
 public class JwtBlogApp : WebApplicationFactory<Program>
 {
     public const string Password = "Vivid-Otter-Lamp-42";
@@ -31,10 +32,12 @@ public class JwtBlogApp : WebApplicationFactory<Program>
         _settings = settings;
         DataDirectory = Directory.CreateTempSubdirectory("jwtblog-tests-").FullName;
         DatabasePath = Path.Combine(DataDirectory, "jwtblog.db");
+        PostgresDatabase = TestDatabase.IsPostgres ? TestDatabase.NewPostgresDatabaseName() : null;
         SecondFactors = new TestSecondFactors(this);
     }
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    // A whole second: PostgreSQL keeps microseconds, so a time read back must equal the time written.
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public string DataDirectory { get; }
 
@@ -47,6 +50,9 @@ public class JwtBlogApp : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    // The database's name when the tests run on PostgreSQL, else null.
+    public string? PostgresDatabase { get; }
+
     public TestOutbox Outbox => new(this);
 
     // A JwtBlogApp with extra configuration, for tests that need other settings.
@@ -56,7 +62,16 @@ public class JwtBlogApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        if (PostgresDatabase is { } database)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Default", TestDatabase.PostgresConnectionString(database));
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        }
+
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Jwt:SigningKey", "test-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz");
         builder.UseSetting("Accounts:PasswordHashWorkFactor", "4");
@@ -130,10 +145,17 @@ public class JwtBlogApp : WebApplicationFactory<Program>
         return true;
     });
 
-    // Makes the database unreachable from now on: the file's place is taken by a folder that SQLite cannot open.
+    // Makes the database unreachable from now on: the file's place is taken by a folder that SQLite cannot open
+    // (on PostgreSQL the database is dropped).
     public void BreakDatabase()
     {
         _ = Services;
+        if (PostgresDatabase is { } database)
+        {
+            TestDatabase.DropPostgresDatabase(database);
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in Directory.GetFiles(DataDirectory, Path.GetFileName(DatabasePath) + "*"))
         {
@@ -184,6 +206,11 @@ public class JwtBlogApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (PostgresDatabase is { } database)
+        {
+            TestDatabase.DropPostgresDatabase(database);
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

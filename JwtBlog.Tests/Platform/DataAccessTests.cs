@@ -79,6 +79,6 @@ public sealed class DataAccessTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 
         var error = Assert.ThrowsAny<Exception>(() => unsupported.CreateClient());
 
-        Assert.Contains("Database:Provider is \"Oracle\", which this app does not support. Supported: \"Sqlite\".", error.GetBaseException().Message);
+        Assert.Contains("Database:Provider is \"Oracle\", which this app does not support. Supported: \"Sqlite\", \"Postgres\".", error.GetBaseException().Message);
     }
 }

@@ -4,7 +4,9 @@ using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Web.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace JwtBlog.Tests.Platform;
 
@@ -94,6 +96,7 @@ public sealed class ProductionConfigurationTests
     [UnsupportedOSPlatform("windows")]
     public async Task TheDataFolderTheDatabaseAndTheKeysAreOwnerOnly()
     {
+        TestDatabase.SkipUnlessSqlite("the modes of the database file and the keys folder");
         var root = Directory.CreateTempSubdirectory("jwtblog-modes-").FullName;
         try
         {
@@ -133,7 +136,10 @@ public sealed class ProductionConfigurationTests
             await using var app = JwtBlogApp.With(("DataProtection:CertificatePath", pfx), ("DataProtection:CertificatePassword", "pfx-password"));
             Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowser().GetAsync("/login")).StatusCode);
 
-            var keyXml = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "keys"), "key-*.xml")));
+            // The key ring is in the data folder on SQLite, in the database's own table on PostgreSQL.
+            var keyXml = TestDatabase.IsPostgres
+                ? await app.WithDbAsync(db => ((PostgresAppDbContext)db).DataProtectionKeys.Select(k => k.Xml!).SingleAsync())
+                : await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "keys"), "key-*.xml")));
             Assert.Contains("<encryptedSecret", keyXml, StringComparison.Ordinal);
             Assert.DoesNotContain("unencrypted form", keyXml, StringComparison.Ordinal);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using JwtBlog.Tests.Infrastructure;
+using JwtBlog.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,24 @@ public sealed class StartupAndSchemaTests(JwtBlogApp app) : IClassFixture<JwtBlo
         Assert.False(pending, "The model has changes no migration covers: run dotnet ef migrations add.");
     }
 
+    // Whichever database the tests run on, PostgreSQL's migrations set must cover the model too (no server needed).
+    [Fact]
+    public void EveryModelChangeIsCoveredByAPostgresMigration()
+    {
+        var options = new DbContextOptionsBuilder<PostgresAppDbContext>()
+            .UseNpgsql("Host=localhost;Database=model_only")
+            .UseApplicationServiceProvider(app.Services)
+            .Options;
+        using var db = new PostgresAppDbContext(options);
+        Assert.False(
+            db.Database.HasPendingModelChanges(),
+            "The model has changes no PostgreSQL migration covers: run dotnet ef migrations add with --context PostgresAppDbContext (README).");
+    }
+
     [Fact]
     public async Task TheDatabaseIsAMigratedSqliteFileInWalMode()
     {
+        TestDatabase.SkipUnlessSqlite("the database file and its journal mode");
         await app.CreateUserAsync();
         Assert.True(File.Exists(app.DatabasePath));
         var mode = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());

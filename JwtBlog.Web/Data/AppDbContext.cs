@@ -10,10 +10,20 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace JwtBlog.Web.Data;
 
-// Add a migration after changing the model:
-//   dotnet ef migrations add <Name> --project JwtBlog.Web --output-dir Data/Migrations
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<AppUser, int>(options)
+// Add a migration after changing the model, for each provider (PostgresAppDbContext is the PostgreSQL one):
+//   dotnet ef migrations add <Name> --project JwtBlog.Web --context AppDbContext --output-dir Data/Migrations
+//   dotnet ef migrations add <Name> --project JwtBlog.Web --context PostgresAppDbContext --output-dir Data/Migrations/Postgres \
+//     -- --Database:Provider=Postgres --ConnectionStrings:Default=Host=localhost
+public class AppDbContext : IdentityUserContext<AppUser, int>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options)
+    {
+    }
+
+    protected AppDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();

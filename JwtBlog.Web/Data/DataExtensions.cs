@@ -11,10 +11,12 @@ public static class DataExtensions
     public const string DefaultConnectionString = "Data Source=App_Data/jwtblog.db";
     public const string ProviderKey = "Database:Provider";
     public const string SqliteProvider = "Sqlite";
+    public const string PostgresProvider = "Postgres";
     public const string DataProtectionKeysFolder = "keys";
 
     public static WebApplicationBuilder AddAppData(this WebApplicationBuilder builder)
     {
+        var provider = builder.Configuration.DatabaseProvider();
         var configureProvider = ChooseProvider(builder.Configuration, builder.Environment);
 
         // The factory serves singletons and background work; AppDbContext itself stays resolvable per scope.
@@ -23,34 +25,61 @@ public static class DataExtensions
         builder.Services.AddSingleton<OutboxCommitSignal>();
         builder.Services.AddSingleton<FeedCache>();
         builder.Services.AddSingleton<FeedWriteWatcher>();
-        builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
+        if (provider == Data.DatabaseProvider.Postgres)
         {
-            configureProvider(options);
-            options.AddInterceptors(
-                services.GetRequiredService<AdminChangeLogging>(),
-                services.GetRequiredService<OutboxCommitSignal>(),
-                services.GetRequiredService<FeedWriteWatcher>());
-        });
+            builder.Services.AddDbContextFactory<PostgresAppDbContext>((services, options) => ConfigureContext(services, options, configureProvider));
+            builder.Services.AddSingleton<IDbContextFactory<AppDbContext>, PostgresContextFactory>();
+            builder.Services.AddScoped<AppDbContext>(services => services.GetRequiredService<PostgresAppDbContext>());
+        }
+        else
+        {
+            builder.Services.AddDbContextFactory<AppDbContext>((services, options) => ConfigureContext(services, options, configureProvider));
+        }
+
+        builder.Services.AddSingleton(new DatabaseKind(provider));
         builder.Services.AddHostedService<ExpiredRowsCleanup>();
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<WriteBatcher>();
         return builder;
     }
 
+    public static DatabaseProvider DatabaseProvider(this IConfiguration configuration)
+    {
+        var configured = configuration[ProviderKey] is { Length: > 0 } value ? value : SqliteProvider;
+        return configured.ToUpperInvariant() switch
+        {
+            "SQLITE" => Data.DatabaseProvider.Sqlite,
+            "POSTGRES" => Data.DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException(
+                $"{ProviderKey} is \"{configured}\", which this app does not support. Supported: \"{SqliteProvider}\", \"{PostgresProvider}\"."),
+        };
+    }
+
     // The one place that names the database provider; another provider is a case here plus its migrations set.
     internal static Action<DbContextOptionsBuilder> ChooseProvider(IConfiguration configuration, IHostEnvironment environment)
     {
-        var provider = configuration[ProviderKey] is { Length: > 0 } configured ? configured : SqliteProvider;
-        if (!string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        if (configuration.DatabaseProvider() == Data.DatabaseProvider.Postgres)
         {
-            throw new InvalidOperationException(
-                $"{ProviderKey} is \"{provider}\", which this app does not support. Supported: \"{SqliteProvider}\".");
+            var postgres = configuration.GetConnectionString("Default") is { Length: > 0 } configured && !configured.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase)
+                ? configured
+                : throw new InvalidOperationException(
+                    $"{ProviderKey} is \"{PostgresProvider}\": set ConnectionStrings:Default to a PostgreSQL connection string (Host=...;Database=...;Username=...).");
+            return options => options.UseNpgsql(postgres);
         }
 
         var connectionString = ResolveConnectionString(
             configuration.GetConnectionString("Default") ?? DefaultConnectionString,
             environment.ContentRootPath);
         return options => options.UseSqlite(connectionString);
+    }
+
+    private static void ConfigureContext(IServiceProvider services, DbContextOptionsBuilder options, Action<DbContextOptionsBuilder> configureProvider)
+    {
+        configureProvider(options);
+        options.AddInterceptors(
+            services.GetRequiredService<AdminChangeLogging>(),
+            services.GetRequiredService<OutboxCommitSignal>(),
+            services.GetRequiredService<FeedWriteWatcher>());
     }
 
     // The app's data folder: the SQLite file and the generated signing key live here, never in the repository.
@@ -64,7 +93,7 @@ public static class DataExtensions
         var dataDirectory = services.GetRequiredService<IConfiguration>().DataDirectory(services.GetRequiredService<IHostEnvironment>());
         OwnerOnly.CreateDirectory(Path.Combine(dataDirectory, DataProtectionKeysFolder));
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
-        if (DatabaseFile(db.Database.GetConnectionString()!) is { } file)
+        if (db.Database.IsSqlite() && DatabaseFile(db.Database.GetConnectionString()!) is { } file)
         {
             OwnerOnly.CreateDirectory(Path.GetDirectoryName(file)!);
             if (OwnerOnly.CreateFileIfMissing(file))

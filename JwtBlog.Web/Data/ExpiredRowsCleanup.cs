@@ -7,6 +7,7 @@ namespace JwtBlog.Web.Data;
 // refresh rows consumed longer ago than any grace window, and emails delivered more than a week ago are deleted hourly.
 public sealed class ExpiredRowsCleanup(IDbContextFactory<AppDbContext> contexts, TimeProvider time, ILogger<ExpiredRowsCleanup> logger) : BackgroundService
 {
+    public const long PurgeLockKey = 0x4A77_7442_6C6F_6702;
     public static readonly TimeSpan SentMailRetention = TimeSpan.FromDays(7);
 
     public static async Task<int> PurgeAsync(AppDbContext db, DateTime now, CancellationToken ct)
@@ -26,6 +27,21 @@ public sealed class ExpiredRowsCleanup(IDbContextFactory<AppDbContext> contexts,
         return sessions + consumed + throttles + sent + challenges;
     }
 
+    // On PostgreSQL several instances share the tables: the one that gets the lock purges, the others skip this round.
+    public static async Task<int> PurgeOnceAcrossInstancesAsync(AppDbContext db, DateTime now, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            return await PurgeAsync(db, now, ct);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var mine = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({PurgeLockKey}) AS \"Value\"").SingleAsync(ct);
+        var purged = mine ? await PurgeAsync(db, now, ct) : 0;
+        await transaction.CommitAsync(ct);
+        return purged;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
@@ -34,7 +50,7 @@ public sealed class ExpiredRowsCleanup(IDbContextFactory<AppDbContext> contexts,
             try
             {
                 await using var db = await contexts.CreateDbContextAsync(stoppingToken);
-                await PurgeAsync(db, time.GetUtcNow().UtcDateTime, stoppingToken);
+                await PurgeOnceAcrossInstancesAsync(db, time.GetUtcNow().UtcDateTime, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

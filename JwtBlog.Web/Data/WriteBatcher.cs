@@ -58,8 +58,9 @@ public sealed class WriteBatcher(IDbContextFactory<AppDbContext> databases, Writ
         var written = new List<PendingWrite>(batch.Count);
         try
         {
-            using var writing = await gate.EnterAsync(CancellationToken.None);
             await using var db = await databases.CreateDbContextAsync();
+            // PostgreSQL takes concurrent writers itself; only SQLite's single writer needs this process to queue.
+            using var writing = db.Database.IsSqlite() ? await gate.EnterAsync(CancellationToken.None) : default(WriteGate.Releaser?);
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync();
             foreach (var write in batch)

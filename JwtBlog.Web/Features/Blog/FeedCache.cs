@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
+using JwtBlog.Web.Features.Shared.ScaleOut;
 
 namespace JwtBlog.Web.Features.Blog;
 
 // The first page of the newest-first feed (per limit and excerpt length), the same for every visitor, kept in memory
 // until the next write to posts or users (FeedWriteWatcher calls Invalidate after each such write, before the write
 // is acknowledged). A read that began before a write never stores its page after that write: the version it started
-// from no longer matches. Invalidate is the one place another instance's broadcast will call too.
-public sealed class FeedCache
+// from no longer matches. With Redis, Invalidate tells the other instances too, which call InvalidateHere.
+public sealed class FeedCache(InstanceBroadcast? broadcast = null)
 {
     private readonly ConcurrentDictionary<(int Limit, int? ExcerptLength), FeedPage> _firstPages = new();
     private readonly Lock _writes = new();
@@ -30,6 +31,12 @@ public sealed class FeedCache
     }
 
     public void Invalidate()
+    {
+        InvalidateHere();
+        broadcast?.FeedChanged();
+    }
+
+    public void InvalidateHere()
     {
         lock (_writes)
         {

@@ -2,6 +2,7 @@ using System.Text;
 using JwtBlog.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace JwtBlog.Web.Features.Blog;
 
@@ -11,7 +12,9 @@ namespace JwtBlog.Web.Features.Blog;
 // Why not trigram: it finds any fragment, but only of three characters or more, while Korean words are often two
 // syllables ("서울", "안녕") and would need a full scan; and Korean adds its particles and endings after the stem,
 // which prefixes match. What is not found: a fragment from inside a word ("하세요").
-public sealed class PostSearch(AppDbContext db)
+// On PostgreSQL the same search runs over the GIN index of to_tsvector('simple', title || ' ' || content) (migration
+// PostgresPostSearchIndex): every term a quoted prefix ('term':*), all required, highlights by SearchExcerpt.
+public sealed class PostSearch(AppDbContext db, DatabaseKind database)
 {
     public const int MaxQueryLength = 200;
     public const int MaxTerms = 10;
@@ -33,6 +36,21 @@ public sealed class PostSearch(AppDbContext db)
         return quoted.Count == 0 ? null : string.Join(' ', quoted);
     }
 
+    // The PostgreSQL tsquery for the same terms: each a quoted lexeme (quotes and backslashes escaped, so no tsquery
+    // syntax of theirs is read) asked for as a prefix, all required.
+    public static string? ToTsQuery(IEnumerable<string> terms)
+    {
+        var quoted = terms
+            .Where(term => term.Any(char.IsLetterOrDigit))
+            .Take(MaxTerms)
+            .Select(term => "'" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "':*")
+            .ToList();
+        return quoted.Count == 0 ? null : string.Join(" & ", quoted);
+    }
+
+    // The query FindAsync and MatchingIdsAsync take, in this database's syntax.
+    public string? ToQuery(IEnumerable<string> terms) => database.IsSqlite ? ToMatchQuery(terms) : ToTsQuery(terms);
+
     public static IEnumerable<string> Terms(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     // One page of matches, newest first, older than beforeId: the rowid order FTS5 walks natively, so a page costs
@@ -42,6 +60,11 @@ public sealed class PostSearch(AppDbContext db)
     {
         var before = beforeId ?? int.MaxValue;
         var take = limit + 1;
+        if (!database.IsSqlite)
+        {
+            return await FindOnPostgresAsync(matchQuery, before, take, ct);
+        }
+
         try
         {
             return await db.Database.SqlQuery<PostSearchHit>($"""
@@ -65,6 +88,11 @@ public sealed class PostSearch(AppDbContext db)
     // admin list). Null when the index refuses the query.
     public async Task<List<int>?> MatchingIdsAsync(string matchQuery, int? cursor, bool backwards, int limit, CancellationToken ct)
     {
+        if (!database.IsSqlite)
+        {
+            return await MatchingIdsOnPostgresAsync(matchQuery, cursor, backwards, limit, ct);
+        }
+
         try
         {
             var query = backwards
@@ -85,6 +113,75 @@ public sealed class PostSearch(AppDbContext db)
             return null;
         }
     }
+
+    // ts_headline drops anything that looks like an HTML tag from the text, so the highlights are made here.
+    private async Task<List<PostSearchHit>?> FindOnPostgresAsync(string tsQuery, int before, int take, CancellationToken ct)
+    {
+        List<PostSearchHit> hits;
+        try
+        {
+            hits = await db.Database.SqlQuery<PostSearchHit>($"""
+                SELECT "Id", "CreatedAt", "Title", "Content" AS "Snippet" FROM "Posts"
+                WHERE to_tsvector('simple'::regconfig, "Title" || ' ' || "Content") @@ to_tsquery('simple', {tsQuery})
+                  AND "Id" < {before}
+                ORDER BY "Id" DESC
+                LIMIT {take}
+                """).ToListAsync(ct);
+        }
+        catch (PostgresException e) when (IsQueryError(e))
+        {
+            return null;
+        }
+
+        var prefixes = TsQueryPrefixes(tsQuery);
+        return hits.Select(hit => new PostSearchHit
+        {
+            Id = hit.Id,
+            CreatedAt = hit.CreatedAt,
+            Title = SearchExcerpt.Highlight(hit.Title, prefixes, int.MaxValue),
+            Snippet = SearchExcerpt.Highlight(hit.Snippet, prefixes, SnippetWords),
+        }).ToList();
+    }
+
+    // About as long as FTS5's snippet of 32 tokens.
+    private const int SnippetWords = 32;
+
+    // The word starts a tsquery built by ToTsQuery asks for: each term's runs of letters and digits, lower case.
+    private static List<string> TsQueryPrefixes(string tsQuery) => tsQuery
+        .Split(" & ")
+        .Select(quoted => quoted[1..^3].Replace("''", "'", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal))
+        .SelectMany(SearchExcerpt.Words)
+        .Select(word => word.Text.ToLowerInvariant())
+        .Distinct()
+        .ToList();
+
+    private async Task<List<int>?> MatchingIdsOnPostgresAsync(string tsQuery, int? cursor, bool backwards, int limit, CancellationToken ct)
+    {
+        try
+        {
+            var query = backwards
+                ? db.Database.SqlQuery<int>($"""
+                    SELECT "Id" AS "Value" FROM "Posts"
+                    WHERE to_tsvector('simple'::regconfig, "Title" || ' ' || "Content") @@ to_tsquery('simple', {tsQuery})
+                      AND "Id" > {cursor ?? 0}
+                    ORDER BY "Id" ASC LIMIT {limit}
+                    """)
+                : db.Database.SqlQuery<int>($"""
+                    SELECT "Id" AS "Value" FROM "Posts"
+                    WHERE to_tsvector('simple'::regconfig, "Title" || ' ' || "Content") @@ to_tsquery('simple', {tsQuery})
+                      AND "Id" < {cursor ?? int.MaxValue}
+                    ORDER BY "Id" DESC LIMIT {limit}
+                    """);
+            return await query.ToListAsync(ct);
+        }
+        catch (PostgresException e) when (IsQueryError(e))
+        {
+            return null;
+        }
+    }
+
+    // PostgreSQL refuses a tsquery it cannot read with a syntax error (ToTsQuery should never build one).
+    public static bool IsQueryError(PostgresException e) => e.SqlState == PostgresErrorCodes.SyntaxError;
 
     // FTS5 reports a query it cannot read as a plain SQLITE_ERROR whose message starts with "fts5:".
     public static bool IsQueryError(SqliteException e) =>

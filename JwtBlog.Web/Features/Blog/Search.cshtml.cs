@@ -50,7 +50,7 @@ public sealed class SearchModel(PostSearch search, IStringLocalizer<BlogText> te
             return Refuse(text["Search.TooLong", PostSearch.MaxQueryLength]);
         }
 
-        if (PostSearch.ToMatchQuery(PostSearch.Terms(query)) is not { } match)
+        if (search.ToQuery(PostSearch.Terms(query)) is not { } match)
         {
             return Refuse(text["Search.NothingToSearch"]);
         }

@@ -8,12 +8,21 @@ public static class DataProtectionKeys
 {
     // Antiforgery tokens must survive restarts: the keys are kept in the data folder, encrypted with a certificate
     // when one is configured. Without one they are plain XML that only the folder's owner-only mode protects.
+    // On PostgreSQL they live in its DataProtectionKeys table instead, so every instance reads every other's tokens
+    // and device cookies; SQLite means one machine, where the folder is the simpler store.
     public static WebApplicationBuilder AddDataProtectionKeys(this WebApplicationBuilder builder)
     {
-        var folder = Path.Combine(builder.Configuration.DataDirectory(builder.Environment), DataExtensions.DataProtectionKeysFolder);
-        var dataProtection = builder.Services.AddDataProtection()
-            .SetApplicationName("JwtBlog")
-            .PersistKeysToFileSystem(new DirectoryInfo(folder));
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("JwtBlog");
+        if (builder.Configuration.DatabaseProvider() == DatabaseProvider.Postgres)
+        {
+            dataProtection.PersistKeysToDbContext<PostgresAppDbContext>();
+        }
+        else
+        {
+            var folder = Path.Combine(builder.Configuration.DataDirectory(builder.Environment), DataExtensions.DataProtectionKeysFolder);
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(folder));
+        }
+
         var settings = builder.Configuration.GetSection(DataProtectionSettings.SectionName).Get<DataProtectionSettings>() ?? new();
         if (settings.CertificatePath.Length > 0)
         {

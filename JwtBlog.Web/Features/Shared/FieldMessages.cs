@@ -15,6 +15,11 @@ public static class FieldMessages
     public const string NotABoolean = "Field.NotABoolean";
     public const string DateFormat = "Field.DateFormat";
 
+    // DRF's ProhibitNullCharactersValidator: PostgreSQL cannot store U+0000 in text, so neither provider takes it.
+    public const string NullCharacters = "Field.NullCharacters";
+
+    public static bool HasNullCharacter(string? text) => text is not null && text.Contains('\0', StringComparison.Ordinal);
+
     // Django's form text: {1} is the maximum length ({0} would be the field's name, which DRF leaves out).
     private const string TooLongKey = "Field.TooLong";
 

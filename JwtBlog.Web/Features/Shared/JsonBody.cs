@@ -138,6 +138,12 @@ public sealed class JsonBody
             return null;
         }
 
+        if (FieldMessages.HasNullCharacter(text))
+        {
+            Errors.Add(name, Messages[FieldMessages.NullCharacters]);
+            return null;
+        }
+
         if (maxLength is { } max && FieldMessages.Length(text) > max)
         {
             Errors.Add(name, FieldMessages.TooLong(Messages, max));

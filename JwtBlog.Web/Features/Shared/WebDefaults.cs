@@ -13,6 +13,7 @@ public static class WebDefaults
         {
             options.RootDirectory = "/Features";
             options.Conventions.ConfigureFilter(new UnsupportedPageMethodFilter());
+            options.Conventions.ConfigureFilter(new NullCharacterFormFilter());
         });
         builder.Services.ConfigureHttpJsonOptions(options =>
         {

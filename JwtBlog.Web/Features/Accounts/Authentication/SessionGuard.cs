@@ -1,4 +1,5 @@
 using JwtBlog.Web.Data;
+using JwtBlog.Web.Features.Shared.ScaleOut;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ public sealed class SessionGuard(
     IMemoryCache cache,
     TimeProvider time,
     IOptions<JwtOptions> options,
-    SessionActivity activity)
+    SessionActivity activity,
+    InstanceBroadcast broadcast)
 {
     private static readonly Func<AppDbContext, string, DateTime, DateTime, DateTime, CancellationToken, Task<LiveSession?>> _liveSession =
         EF.CompileAsyncQuery((AppDbContext db, string sessionId, DateTime now, DateTime idleCutoff, DateTime rememberedCutoff, CancellationToken ct) =>
@@ -90,7 +92,16 @@ public sealed class SessionGuard(
 
     // Marks the sessions dead in this instance's cache at once. Revocations often run inside a transaction: a
     // request that reads the row before the commit still finds this answer, not a stale "alive" to cache again.
+    // With Redis the other instances are told too (InstanceBroadcastListener), before the caller answers.
     public void MarkRevoked(IEnumerable<string> sessionIds)
+    {
+        var ids = sessionIds.ToList();
+        MarkRevokedHere(ids);
+        broadcast.SessionsRevoked(ids);
+    }
+
+    // This instance's cache only: for revocations another instance made.
+    public void MarkRevokedHere(IEnumerable<string> sessionIds)
     {
         lock (_writes)
         {

@@ -54,7 +54,7 @@ public sealed class IndexModel(AppDbContext db, PostSearch search, ILookupNormal
 
     // A term the index cannot search for (punctuation only, say "@") can only be in an email.
     private async Task<List<int>> TextMatchesAsync(string[] terms, int? cursor, bool backwards, int take, CancellationToken ct) =>
-        terms.All(term => term.Any(char.IsLetterOrDigit)) && PostSearch.ToMatchQuery(terms) is { } match
+        terms.All(term => term.Any(char.IsLetterOrDigit)) && search.ToQuery(terms) is { } match
             ? await search.MatchingIdsAsync(match, cursor, backwards, take, ct) ?? []
             : [];
 

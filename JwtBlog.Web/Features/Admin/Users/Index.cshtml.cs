@@ -39,8 +39,12 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         foreach (var term in Keyset.SearchTerms(Q))
         {
             var pattern = Keyset.Contains(term);
-            users = users.Where(u => EF.Functions.Like(u.Email!, pattern, "\\")
-                || EF.Functions.Like(u.FirstName, pattern, "\\") || EF.Functions.Like(u.LastName, pattern, "\\"));
+            // SQLite's LIKE ignores letter case; PostgreSQL's does not, ILIKE does.
+            users = db.Database.IsSqlite()
+                ? users.Where(u => EF.Functions.Like(u.Email!, pattern, "\\")
+                    || EF.Functions.Like(u.FirstName, pattern, "\\") || EF.Functions.Like(u.LastName, pattern, "\\"))
+                : users.Where(u => EF.Functions.ILike(u.Email!, pattern, "\\")
+                    || EF.Functions.ILike(u.FirstName, pattern, "\\") || EF.Functions.ILike(u.LastName, pattern, "\\"));
         }
 
         if (Active is { } active)

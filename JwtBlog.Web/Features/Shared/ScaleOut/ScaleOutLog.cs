@@ -1,0 +1,16 @@
+namespace JwtBlog.Web.Features.Shared.ScaleOut;
+
+internal static partial class ScaleOutLog
+{
+    [LoggerMessage(EventId = 10001, EventName = "ScaleOutShared", Level = LogLevel.Information,
+        Message = "Database {Provider} with Redis: session revocations and feed changes reach every instance at once.")]
+    internal static partial void Shared(ILogger logger, string provider);
+
+    [LoggerMessage(EventId = 10002, EventName = "ScaleOutWithoutRedis", Level = LogLevel.Warning,
+        Message = "Database {Provider} without Redis (Redis:Configuration is empty): several instances work, but another instance accepts a revoked session for up to {Window} (Jwt:SessionCheckCacheDuration), shows a cached feed page until its own next write, and counts rate limits on its own.")]
+    internal static partial void WithoutRedis(ILogger logger, string provider, TimeSpan window);
+
+    [LoggerMessage(EventId = 10003, EventName = "SingleInstance", Level = LogLevel.Information,
+        Message = "Database Sqlite: one instance (caches, rate limits and the write gate are in this process).")]
+    internal static partial void SingleInstance(ILogger logger);
+}

@@ -40,7 +40,7 @@ public sealed class AdminRecentActionsTests(JwtBlogApp app) : IClassFixture<JwtB
                 (staff.User.Email!, "change", $"user: {target.Email}", "Changed First name and Staff status."),
             ],
             cells.Select(c => (c[1], c[2], string.Join(' ', c[3].Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)), c[4])));
-        Assert.All(cells, c => Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d UTC$", c[0]));
+        Assert.All(cells, c => Assert.Equal("just now", c[0]));
 
         // Deleted objects are named but not linked; the others link to their page.
         Assert.Null(rows[0].QuerySelector("a"));

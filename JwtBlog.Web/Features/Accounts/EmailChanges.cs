@@ -27,6 +27,7 @@ public sealed class EmailChanges(
         await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(user.Id, token);
                 user.PendingEmail = newEmail;
                 await verification.AddVerificationEmailAsync(user, newEmail, request);
                 var cancelKey = await accountTokens.CreateChangeCancelKeyAsync(user, newEmail);

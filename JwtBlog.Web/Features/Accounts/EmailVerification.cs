@@ -86,6 +86,7 @@ public sealed class EmailVerification(
             var changed = await db.InWriteTransactionAsync(
                 async token =>
                 {
+                    await db.LockUserAsync(user.Id, token);
                     var normalized = users.NormalizeEmail(newEmail);
                     if (await db.Users.AnyAsync(u => u.Id != user.Id && (u.NormalizedEmail == normalized || u.NormalizedUserName == normalized), token))
                     {

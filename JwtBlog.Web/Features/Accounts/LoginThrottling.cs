@@ -20,6 +20,7 @@ public sealed class LoginThrottling(
             async token =>
             {
                 var now = time.GetUtcNow().UtcDateTime;
+                await db.LockLoginThrottleAsync(normalizedEmail, now, token);
                 var throttle = await db.LoginThrottles.FindAsync([normalizedEmail], token);
                 if (throttle is null)
                 {

@@ -46,6 +46,8 @@ public sealed class PasswordResets(
                     return false;
                 }
 
+                await db.LockUserAsync(user.Id, token);
+
                 // A newer link kills the older ones: their purpose names the previous generation.
                 user.PasswordResetGeneration++;
                 var resetToken = await accountTokens.CreateResetTokenAsync(user);
@@ -101,6 +103,8 @@ public sealed class PasswordResets(
         var ended = await db.InWriteTransactionAsync(
             async t =>
             {
+                await db.LockUserAsync(user.Id, t);
+
                 // Single use: a parallel confirmation with the same token (or a newer request) got here first.
                 if (!await db.Users.AnyAsync(u => u.Id == user.Id && u.SecurityStamp == stamp && u.PasswordResetGeneration == generation, t))
                 {

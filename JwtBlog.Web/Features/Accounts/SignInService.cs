@@ -68,6 +68,7 @@ public sealed class SignInService(
         var issued = await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(user.Id, token);
                 if (!await db.Users.AnyAsync(u => u.Id == user.Id && u.IsActive && u.SecurityStamp == verifiedStamp, token))
                 {
                     return null;
@@ -115,6 +116,7 @@ public sealed class SignInService(
         var issued = await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(user.Id, token);
                 if (!await db.Users.AnyAsync(u => u.Id == user.Id && u.IsActive, token))
                 {
                     return null;
@@ -144,6 +146,7 @@ public sealed class SignInService(
         db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(user.Id, token);
                 await users.AddOrUpdatePasskeyAsync(user, passkey);
                 return await tokens.ReauthenticateAsync(sessionId, user, _passkeySession.Methods, token);
             },
@@ -177,6 +180,7 @@ public sealed class SignInService(
         var issued = await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(user.Id, token);
                 if (!await challenges.ConsumeAsync(challenge, token)
                     || !await db.Users.AnyAsync(u => u.Id == user.Id && u.IsActive && u.SecurityStamp == challenge.SecurityStamp, token))
                 {

@@ -83,6 +83,7 @@ public sealed class UserAccounts(
         return await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(user.Id, token);
                 user.PasswordHash = hash;
                 user.SecurityStamp = Guid.NewGuid().ToString("N");
                 notices.PasswordChanged(user);

@@ -37,23 +37,42 @@ public sealed class OutboxDelivery(
         return claimed.Count;
     }
 
-    // One conditional UPDATE takes the due rows that nobody holds (or whose holder's lease ran out); the conditions are
-    // repeated outside the subquery so that a database that re-checks a row after waiting for its lock (PostgreSQL)
-    // never hands one row to two claimants. Then it reads back what it won.
+    // One statement takes the due rows that nobody holds (or whose holder's lease ran out). On PostgreSQL the rows are
+    // chosen FOR UPDATE SKIP LOCKED: a row another instance is claiming right now is passed over, never handed out twice,
+    // and the next due ones are taken instead. On SQLite the WriteGate lets one claim run at a time. Then it reads back
+    // what it won.
     internal static async Task<List<OutboxMessage>> ClaimAsync(AppDbContext db, string claim, DateTime now, CancellationToken ct)
     {
         var leaseEnds = now + Lease;
-        await db.InWriteTransactionAsync(
-            token => db.Outbox
-                .Where(m => m.SentAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .Where(m => db.Outbox
-                    .Where(d => d.SentAt == null && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now))
-                    .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
-                    .Take(BatchSize)
-                    .Select(d => d.Id)
-                    .Contains(m.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, leaseEnds), token),
-            ct);
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                UPDATE "Outbox" SET "ClaimedBy" = {claim}, "ClaimedUntil" = {leaseEnds}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "Outbox"
+                    WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {now})
+                    ORDER BY "NextAttemptAt", "Id"
+                    LIMIT {BatchSize}
+                    FOR UPDATE SKIP LOCKED)
+                """,
+                ct);
+        }
+        else
+        {
+            await db.InWriteTransactionAsync(
+                token => db.Outbox
+                    .Where(m => m.SentAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                    .Where(m => db.Outbox
+                        .Where(d => d.SentAt == null && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now))
+                        .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
+                        .Take(BatchSize)
+                        .Select(d => d.Id)
+                        .Contains(m.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, leaseEnds), token),
+                ct);
+        }
+
         return await db.Outbox.AsNoTracking().Where(m => m.ClaimedBy == claim && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(ct);
     }
 

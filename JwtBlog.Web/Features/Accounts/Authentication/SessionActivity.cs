@@ -33,6 +33,8 @@ public sealed class SessionActivity(IDbContextFactory<AppDbContext> databases)
             }
         }
 
+        // In id order, so that two instances flushing the same sessions lock them in the same order.
+        noted.Sort((a, b) => string.CompareOrdinal(a.SessionId, b.SessionId));
         await using var db = await databases.CreateDbContextAsync(ct);
         await db.InWriteTransactionAsync(
             async token =>

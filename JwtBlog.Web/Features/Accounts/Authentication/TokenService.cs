@@ -30,7 +30,17 @@ public sealed class TokenService(
     private static readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly JwtOptions _options = options.Value;
 
-    public async Task<IssuedTokens> StartSessionAsync(AppUser user, SessionStart start, CancellationToken ct)
+    // The user's row is locked, so that sign-ins racing on one account keep to the session limit.
+    public Task<IssuedTokens> StartSessionAsync(AppUser user, SessionStart start, CancellationToken ct) =>
+        db.InWriteTransactionAsync(
+            async token =>
+            {
+                await db.LockUserAsync(user.Id, token);
+                return await AddSessionAsync(user, start, token);
+            },
+            ct);
+
+    private async Task<IssuedTokens> AddSessionAsync(AppUser user, SessionStart start, CancellationToken ct)
     {
         var now = Now();
         var request = httpContext.HttpContext;
@@ -96,10 +106,11 @@ public sealed class TokenService(
         var now = Now();
         var successorJti = NewId();
 
-        // Rotations queue on the write gate; the UPDATE decides which of several concurrent ones consumes the token.
+        // Rotations of one session queue on its row; the UPDATE decides which of several concurrent ones consumes the token.
         var (result, reusedBy) = await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockSessionAsync(sessionId, token);
                 var session = await db.Sessions.Include(s => s.User).SingleOrDefaultAsync(s => s.Id == sessionId, token);
                 if (session?.User is not { IsActive: true } user || user.Id != validated.UserId
                     || session.RevokedAt is not null || session.ExpiresAt <= now || IsIdle(session, now))
@@ -170,6 +181,7 @@ public sealed class TokenService(
         return await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockSessionAsync(sessionId, token);
                 var session = await db.Sessions.SingleOrDefaultAsync(
                     s => s.Id == sessionId && s.UserId == user.Id && s.RevokedAt == null && s.ExpiresAt > now, token);
                 var refresh = session is null ? null : await db.RefreshTokens

@@ -56,6 +56,7 @@ public sealed class UserSecondFactors(
         return await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(user.Id, token);
                 var authenticator = await db.TotpAuthenticators.FindAsync([user.Id], token);
                 if (authenticator is { ActivatedAt: not null })
                 {
@@ -98,6 +99,7 @@ public sealed class UserSecondFactors(
         var codes = await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(user.Id, token);
                 await db.TotpAuthenticators.Where(a => a.UserId == user.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActivatedAt, Now()), token);
                 await users.SetTwoFactorEnabledAsync(user, true);
@@ -118,6 +120,7 @@ public sealed class UserSecondFactors(
         await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(user.Id, token);
                 var wasActive = await HasAuthenticatorAsync(user.Id, token);
                 await db.TotpAuthenticators.Where(a => a.UserId == user.Id).ExecuteDeleteAsync(token);
                 await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(token);
@@ -140,6 +143,7 @@ public sealed class UserSecondFactors(
         await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(user.Id, token);
                 await db.TotpAuthenticators.Where(a => a.UserId == user.Id).ExecuteDeleteAsync(token);
                 await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(token);
                 await db.UserPasskeys.Where(p => p.UserId == user.Id).ExecuteDeleteAsync(token);
@@ -156,7 +160,11 @@ public sealed class UserSecondFactors(
     public async Task<IReadOnlyList<string>?> RegenerateRecoveryCodesAsync(AppUser user, CancellationToken ct)
     {
         var codes = await db.InWriteTransactionAsync(
-            async token => await HasAuthenticatorAsync(user.Id, token) ? await ReplaceRecoveryCodesAsync(user.Id, token) : null,
+            async token =>
+            {
+                await db.LockUserAsync(user.Id, token);
+                return await HasAuthenticatorAsync(user.Id, token) ? await ReplaceRecoveryCodesAsync(user.Id, token) : null;
+            },
             ct);
         if (codes is not null)
         {

@@ -45,6 +45,8 @@ public sealed class DeleteModel(
         await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(Target.Id, token);
+
                 // Ending the sessions first drops them from the session cache; the delete then removes them.
                 await signIn.EndSessionsAsync(Target.Id, keepSessionId: null, SecurityActors.Admin(actor.Id), token);
                 db.Users.Remove(Target);

@@ -68,6 +68,7 @@ public sealed class EditModel(
         await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(Target.Id, token);
                 db.LogAction(Actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change, summary);
                 await db.SaveChangesAsync(token);
                 if (deactivated)
@@ -97,6 +98,7 @@ public sealed class EditModel(
         await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(Target.Id, token);
                 db.LogAction(Actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change, "Ended all sessions.");
                 await db.SaveChangesAsync(token);
                 await signIn.EndSessionsAsync(Target.Id, IsSelf ? User.SessionId() : null, SecurityActors.Admin(Actor.Id), token);
@@ -150,6 +152,7 @@ public sealed class EditModel(
         await db.InWriteTransactionAsync(
             async token =>
             {
+                await db.LockUserAsync(Target.Id, token);
                 db.LogAction(Actor, time.GetUtcNow().UtcDateTime, AdminObjectTypes.User, Target.Id, Target.Email!, AdminActions.Change,
                     "Reset second factors.");
                 await db.SaveChangesAsync(token);

@@ -37,7 +37,7 @@ public sealed class SharedRateCounter(
     private static readonly TimeSpan _warningInterval = TimeSpan.FromMinutes(1);
     private readonly string _prefix = settings.Value.RedisKeyPrefix;
     private readonly TimeSpan _timeout = settings.Value.RedisTimeout;
-    private long _lastWarningTicks = long.MinValue;
+    private long _lastWarningTicks;
 
     public bool IsConfigured => redis is not null;
 

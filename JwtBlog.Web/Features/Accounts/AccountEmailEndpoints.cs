@@ -45,7 +45,7 @@ public static class AccountEmailEndpoints
         AppDbContext db, PasswordResetQueue queue, PublicUrls urls, TimeProvider time, IStringLocalizer<ApiText> messages)
     {
         var email = request.Value.Email;
-        if (limits.TryTake(users.NormalizeEmail(EmailAddress.Normalize(email))) is { } wait)
+        if (await limits.TryTakeAsync(users.NormalizeEmail(EmailAddress.Normalize(email)), http.RequestAborted) is { } wait)
         {
             return TooMany(http, messages, wait);
         }
@@ -87,12 +87,12 @@ public static class AccountEmailEndpoints
         EmailVerification verification, IOptions<AccountOptions> options, IStringLocalizer<ApiText> messages)
     {
         var address = users.NormalizeEmail(EmailAddress.Normalize(request.Value.Email));
-        if (limits.TryStartCooldown("verify " + address, options.Value.VerificationEmailCooldown) is { } cooldown)
+        if (await limits.TryStartCooldownAsync("verify " + address, options.Value.VerificationEmailCooldown, http.RequestAborted) is { } cooldown)
         {
             return TooMany(http, messages, cooldown);
         }
 
-        if (limits.TryTake(address) is { } wait)
+        if (await limits.TryTakeAsync(address, http.RequestAborted) is { } wait)
         {
             return TooMany(http, messages, wait);
         }
@@ -146,7 +146,7 @@ public static class AccountEmailEndpoints
             return errors.ToResult();
         }
 
-        if (limits.TryTake(normalized) is { } wait)
+        if (await limits.TryTakeAsync(normalized, http.RequestAborted) is { } wait)
         {
             return TooMany(http, messages, wait);
         }

@@ -1,11 +1,13 @@
+using JwtBlog.Web.Features.Shared.ScaleOut;
 using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Accounts;
 
 // Limits on emails asked for an address, counted alike for known and unknown addresses so that an answer reveals
-// nothing: Accounts:EmailsPerAddressPerHour for every kind, and a cooldown for resent verification emails. Kept in
-// memory (one count per instance), like the other rate limiters.
-public sealed class AddressMailLimits(TimeProvider time, IOptions<AccountOptions> options)
+// nothing: Accounts:EmailsPerAddressPerHour for every kind, and a cooldown for resent verification emails. With Redis
+// they are counted there (shared by every instance, the address hashed in the key), and in this process only while
+// Redis does not answer.
+public sealed class AddressMailLimits(TimeProvider time, IOptions<AccountOptions> options, SharedRateCounter shared)
 {
     private const int PruneAbove = 10_000;
     private static readonly TimeSpan _window = TimeSpan.FromHours(1);
@@ -15,7 +17,21 @@ public sealed class AddressMailLimits(TimeProvider time, IOptions<AccountOptions
     private readonly Lock _lock = new();
 
     // Null when one more email may go to this address, else how long to wait.
-    public TimeSpan? TryTake(string normalizedAddress)
+    public async ValueTask<TimeSpan?> TryTakeAsync(string normalizedAddress, CancellationToken ct)
+    {
+        using var lease = await shared.TryTakeAsync(
+            [("mail:" + SharedRateCounter.Hashed(normalizedAddress), options.Value.EmailsPerAddressPerHour, _window)], ct);
+        return lease is null ? TryTakeHere(normalizedAddress) : SharedRateCounter.WaitOf(lease, _window);
+    }
+
+    // Null when the cooldown of this key has passed (and starts it again), else how long to wait.
+    public async ValueTask<TimeSpan?> TryStartCooldownAsync(string key, TimeSpan cooldown, CancellationToken ct)
+    {
+        using var lease = await shared.TryTakeAsync([("mail-cooldown:" + SharedRateCounter.Hashed(key), 1, cooldown)], ct);
+        return lease is null ? TryStartCooldownHere(key, cooldown) : SharedRateCounter.WaitOf(lease, cooldown);
+    }
+
+    private TimeSpan? TryTakeHere(string normalizedAddress)
     {
         var now = time.GetUtcNow();
         lock (_lock)
@@ -43,8 +59,7 @@ public sealed class AddressMailLimits(TimeProvider time, IOptions<AccountOptions
         }
     }
 
-    // Null when the cooldown of this key has passed (and starts it again), else how long to wait.
-    public TimeSpan? TryStartCooldown(string key, TimeSpan cooldown)
+    private TimeSpan? TryStartCooldownHere(string key, TimeSpan cooldown)
     {
         var now = time.GetUtcNow();
         lock (_lock)

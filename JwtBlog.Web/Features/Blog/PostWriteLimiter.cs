@@ -1,31 +1,52 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
+using JwtBlog.Web.Features.Shared.ScaleOut;
 using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Blog;
 
 // Two chained fixed windows (a minute and a day) per user, one pair for new posts and one for edits; previews have a minute's window only. Windows run on
-// the system clock: System.Threading.RateLimiting takes no TimeProvider.
+// the system clock: System.Threading.RateLimiting takes no TimeProvider. With Redis the windows are counted there
+// (shared by every instance), and here only while Redis does not answer.
 public sealed class PostWriteLimiter : IDisposable
 {
+    private static readonly TimeSpan _minute = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan _day = TimeSpan.FromDays(1);
+    private readonly SharedRateCounter _shared;
+    private readonly PostWriteLimitSettings _settings;
     private readonly PartitionedRateLimiter<int> _creates;
     private readonly PartitionedRateLimiter<int> _edits;
     private readonly PartitionedRateLimiter<int> _previews;
 
-    public PostWriteLimiter(IOptions<PostWriteLimitSettings> options)
+    public PostWriteLimiter(IOptions<PostWriteLimitSettings> options, SharedRateCounter shared)
     {
-        var settings = options.Value;
+        var settings = _settings = options.Value;
+        _shared = shared;
         _creates = PerUser(settings.PostsPerMinutePerUser, settings.PostsPerDayPerUser);
         _edits = PerUser(settings.PostEditsPerMinutePerUser, settings.PostEditsPerDayPerUser);
-        _previews = Window(settings.PostPreviewsPerMinutePerUser, TimeSpan.FromMinutes(1));
+        _previews = Window(settings.PostPreviewsPerMinutePerUser, _minute);
     }
 
-    public ValueTask<RateLimitLease> AcquireAsync(PostWrite write, int userId, CancellationToken ct) =>
-        (write switch
+    public async ValueTask<RateLimitLease> AcquireAsync(PostWrite write, int userId, CancellationToken ct)
+    {
+        // The user id in braces is a Redis hash tag: a user's windows stay on one node of a cluster, as one script needs.
+        var user = "{" + userId.ToString(CultureInfo.InvariantCulture) + "}";
+        (string, int, TimeSpan)[] windows = write switch
         {
-            PostWrite.Create => _creates,
-            PostWrite.Preview => _previews,
-            _ => _edits,
-        }).AcquireAsync(userId, cancellationToken: ct);
+            PostWrite.Create => [("post-create:" + user + ":minute", _settings.PostsPerMinutePerUser, _minute),
+                ("post-create:" + user + ":day", _settings.PostsPerDayPerUser, _day)],
+            PostWrite.Preview => [("post-preview:" + user, _settings.PostPreviewsPerMinutePerUser, _minute)],
+            _ => [("post-edit:" + user + ":minute", _settings.PostEditsPerMinutePerUser, _minute),
+                ("post-edit:" + user + ":day", _settings.PostEditsPerDayPerUser, _day)],
+        };
+        return await _shared.TryTakeAsync(windows, ct)
+            ?? await (write switch
+            {
+                PostWrite.Create => _creates,
+                PostWrite.Preview => _previews,
+                _ => _edits,
+            }).AcquireAsync(userId, cancellationToken: ct);
+    }
 
     public void Dispose()
     {
@@ -35,8 +56,8 @@ public sealed class PostWriteLimiter : IDisposable
     }
 
     private static PartitionedRateLimiter<int> PerUser(int perMinute, int perDay) => PartitionedRateLimiter.CreateChained(
-        Window(perMinute, TimeSpan.FromMinutes(1)),
-        Window(perDay, TimeSpan.FromDays(1)));
+        Window(perMinute, _minute),
+        Window(perDay, _day));
 
     private static PartitionedRateLimiter<int> Window(int permits, TimeSpan window) =>
         PartitionedRateLimiter.Create<int, int>(userId => RateLimitPartition.GetFixedWindowLimiter(userId, _ => new FixedWindowRateLimiterOptions

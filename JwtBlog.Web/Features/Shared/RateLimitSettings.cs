@@ -21,4 +21,14 @@ public sealed class RateLimitSettings
     // Requests that send email (password reset, verification, change of address) per client per hour: no mail bombing.
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int EmailRequestsPerHourPerIp { get; set; } = 20;
+
+    // With Redis (Redis:Configuration), where the shared counters live; instances of one site share it, two sites on
+    // one Redis each need their own.
+    [System.ComponentModel.DataAnnotations.Required]
+    [System.ComponentModel.DataAnnotations.MinLength(1)]
+    public string RedisKeyPrefix { get; set; } = "jwtblog:rl:";
+
+    // How long a request waits for Redis to count it before it is counted in this process instead.
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -1,6 +1,9 @@
 using System.Threading.RateLimiting;
 using JwtBlog.Web.Features.Shared.Localization;
+using JwtBlog.Web.Features.Shared.ScaleOut;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace JwtBlog.Web.Features.Shared;
 
@@ -15,6 +18,9 @@ public static class RateLimits
         Validate(settings);
         builder.Services.AddOptions<RateLimitSettings>().BindConfiguration(RateLimitSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PasswordHashCeiling>();
+        builder.Services.AddSingleton(services => new SharedRateCounter(
+            services.GetService<IConnectionMultiplexer>(), services.GetRequiredService<IOptions<RateLimitSettings>>(),
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<SharedRateCounter>>()));
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -33,30 +39,34 @@ public static class RateLimits
                         http.RequestServices.GetRequiredService<IStringLocalizer<ApiText>>()[ErrorMessages.TooManyRequests]), ct);
                 }
             };
+            // Each client's count is shared through Redis when configured (SharedRateCounter); the ceiling is not.
             options.AddPolicy(AuthPolicy, http =>
             {
                 var client = ClientAddress.PartitionKey(http.Connection.RemoteIpAddress, settings.IPv6PrefixLength);
+                var counter = http.RequestServices.GetRequiredService<SharedRateCounter>();
                 return http.RequestServices.GetService<IKnownClients>()?.IsKnown(http) == true
-                    ? RateLimitPartition.Get("known " + client, _ => ClientLimiter(settings))
+                    ? RateLimitPartition.Get("known " + client, _ => ClientLimiter(settings, counter, "auth:known:" + client))
                     : RateLimitPartition.Get(client, _ => new ClientThenSharedLimiter(
-                        ClientLimiter(settings), http.RequestServices.GetRequiredService<PasswordHashCeiling>().Limiter));
+                        ClientLimiter(settings, counter, "auth:" + client), http.RequestServices.GetRequiredService<PasswordHashCeiling>().Limiter));
             });
-            options.AddPolicy(EmailPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                ClientAddress.PartitionKey(http.Connection.RemoteIpAddress, settings.IPv6PrefixLength),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = settings.EmailRequestsPerHourPerIp,
-                    Window = TimeSpan.FromHours(1),
-                    QueueLimit = 0,
-                }));
+            options.AddPolicy(EmailPolicy, http =>
+            {
+                var client = ClientAddress.PartitionKey(http.Connection.RemoteIpAddress, settings.IPv6PrefixLength);
+                var counter = http.RequestServices.GetRequiredService<SharedRateCounter>();
+                return RateLimitPartition.Get(client, _ => counter.Limiter(
+                    "email:" + client, settings.EmailRequestsPerHourPerIp, TimeSpan.FromHours(1), FixedWindow(settings.EmailRequestsPerHourPerIp, TimeSpan.FromHours(1))));
+            });
         });
         return builder;
     }
 
-    private static FixedWindowRateLimiter ClientLimiter(RateLimitSettings settings) => new(new FixedWindowRateLimiterOptions
+    private static RateLimiter ClientLimiter(RateLimitSettings settings, SharedRateCounter counter, string key) => counter.Limiter(
+        key, settings.AuthRequestsPerMinutePerIp, TimeSpan.FromMinutes(1), FixedWindow(settings.AuthRequestsPerMinutePerIp, TimeSpan.FromMinutes(1)));
+
+    private static FixedWindowRateLimiter FixedWindow(int permitLimit, TimeSpan window) => new(new FixedWindowRateLimiterOptions
     {
-        PermitLimit = settings.AuthRequestsPerMinutePerIp,
-        Window = TimeSpan.FromMinutes(1),
+        PermitLimit = permitLimit,
+        Window = window,
         QueueLimit = 0,
     });
 

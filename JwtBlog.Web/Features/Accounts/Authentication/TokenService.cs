@@ -97,7 +97,7 @@ public sealed class TokenService(
         }
 
         // Counted per session before anything is spent, for the endpoint and the silent page refresh alike.
-        if (!refreshLimit.TryAcquire(validated.SessionId, out var retryAfter))
+        if (await refreshLimit.TryAcquireAsync(validated.SessionId, ct) is { } retryAfter)
         {
             return RefreshResult.Throttled(retryAfter);
         }

@@ -3,7 +3,7 @@ namespace JwtBlog.Web.Features.Shared.ScaleOut;
 internal static partial class ScaleOutLog
 {
     [LoggerMessage(EventId = 10001, EventName = "ScaleOutShared", Level = LogLevel.Information,
-        Message = "Database {Provider} with Redis: session revocations and feed changes reach every instance at once.")]
+        Message = "Database {Provider} with Redis: session revocations and feed changes reach every instance at once, and the per-client, per-user, per-session and per-address rate limits are counted in Redis.")]
     internal static partial void Shared(ILogger logger, string provider);
 
     [LoggerMessage(EventId = 10002, EventName = "ScaleOutWithoutRedis", Level = LogLevel.Warning,
@@ -13,4 +13,8 @@ internal static partial class ScaleOutLog
     [LoggerMessage(EventId = 10003, EventName = "SingleInstance", Level = LogLevel.Information,
         Message = "Database Sqlite: one instance (caches, rate limits and the write gate are in this process).")]
     internal static partial void SingleInstance(ILogger logger);
+
+    [LoggerMessage(EventId = 10004, EventName = "RateLimitsCountedLocally", Level = LogLevel.Warning,
+        Message = "Redis does not answer: rate limits are counted on this instance alone until it does (this warning repeats at most once a minute).")]
+    internal static partial void RateLimitsLocal(ILogger logger, Exception? exception);
 }

@@ -180,31 +180,33 @@ declare -A LABELS=(
 )
 declare -A RESULT=()
 
-# $1 = base, $2 = name, $3 = row, $4 = seconds. Prints "<requests/s> <p99 ms> <non-2xx>".
+# $1 = base, $2 = name, $3 = row, $4 = seconds. Prints "<requests/s> <p99 ms> <non-2xx> <timeouts>".
 measure() {
   local base=$1 name=$2 row=$3 seconds=$4 out
   case "$row" in
-    list) out=$(wrk -t2 -c32 -d"${seconds}s" --latency -H "Host: $HOST" "$base/blog/") ;;
-    auth) out=$(wrk -t2 -c32 -d"${seconds}s" --latency -H "Host: $HOST" -H "Cookie: $(cat "$WORK/$name.cookie")" "$base/accounts/test/") ;;
-    write) out=$(wrk -t2 -c16 -d"${seconds}s" --latency -s "$WORK/$name-post.lua" "$base") ;;
-    login) out=$(wrk -t2 -c8 -d"${seconds}s" --latency -s "$WORK/login.lua" "$base/accounts/login/") ;;
+    list) out=$(wrk -t2 -c32 -d"${seconds}s" --timeout 10s --latency -H "Host: $HOST" "$base/blog/") ;;
+    auth) out=$(wrk -t2 -c32 -d"${seconds}s" --timeout 10s --latency -H "Host: $HOST" -H "Cookie: $(cat "$WORK/$name.cookie")" "$base/accounts/test/") ;;
+    write) out=$(wrk -t2 -c16 -d"${seconds}s" --timeout 10s --latency -s "$WORK/$name-post.lua" "$base") ;;
+    login) out=$(wrk -t2 -c8 -d"${seconds}s" --timeout 10s --latency -s "$WORK/login.lua" "$base/accounts/login/") ;;
   esac
   awk '/Requests\/sec/ { rps = $2 }
        /Non-2xx/ { errors = $NF }
+       /Socket errors/ { timeouts = $NF }
        $1 == "99%" { v = $2; unit = v; gsub(/[0-9.]/, "", unit); sub(/[a-z]+$/, "", v);
                      if (unit == "us") v /= 1000; else if (unit == "s") v *= 1000; p99 = v }
-       END { printf "%.0f %.1f %d\n", rps, p99, errors }' <<<"$out"
+       END { printf "%.0f %.1f %d %d\n", rps, p99, errors, timeouts }' <<<"$out"
 }
 
 # $1 = topology, $2 = base url.
 run_rows() {
-  local topology=$1 base=$2 rps p99 errors
+  local topology=$1 base=$2 rps p99 errors timeouts
   prepare "$base" "$topology"
   for row in "${ROWS[@]}"; do
     measure "$base" "$topology" "$row" "$WARMUP" >/dev/null
-    read -r rps p99 errors < <(measure "$base" "$topology" "$row" "$DURATION")
+    read -r rps p99 errors timeouts < <(measure "$base" "$topology" "$row" "$DURATION")
     RESULT["$topology|$row"]="$rps req/s, p99 $p99 ms"
     if [ "$errors" -gt 0 ]; then RESULT["$topology|$row"]+=", $errors non-2xx"; fi
+    if [ "$timeouts" -gt 0 ]; then RESULT["$topology|$row"]+=", $timeouts timed out (10 s)"; fi
     printf '   %-6s %-38s %s   [load average: %s]\n' "$topology" "${LABELS[$row]}" "${RESULT["$topology|$row"]}" "$(cut -d' ' -f1-3 /proc/loadavg)"
   done
 }

@@ -123,8 +123,8 @@ public sealed class BehindNginxTests(NginxCluster cluster) : IClassFixture<Nginx
             var statuses = new List<HttpStatusCode>();
             for (var i = 0; i <= AuthRequestsPerMinutePerIp; i++)
             {
-                using var login = await client.PostJsonAsync(
-                    AccountsApi.Login, new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = "Wrong-Password-1" });
+                // A blank password is refused without a password hash, after the limiter has counted the request.
+                using var login = await client.PostJsonAsync(AccountsApi.Login, new { email = "nobody@example.com", password = "" });
                 answeredBy.Add(ClusterClient.AnsweredBy(login));
                 statuses.Add(login.StatusCode);
             }

@@ -7,7 +7,7 @@ namespace JwtBlog.Web.Data;
 
 public static class WriteTransactions
 {
-    public const int PostgresAttempts = 3;
+    private const int PostgresAttempts = 3;
 
     // Runs the work in one transaction committed when it returns (rolled back when it throws). A call inside another on
     // the same context joins the outer transaction.

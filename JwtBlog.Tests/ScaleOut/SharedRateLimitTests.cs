@@ -111,6 +111,19 @@ public sealed class SharedRateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task TheVerificationResendCooldownHoldsAcrossBothInstances()
+    {
+        var redis = RedisOrSkip();
+        using var a = Instance(redis, ("Accounts:VerificationEmailCooldown", "00:03:00"));
+        using var b = Instance(redis, ("Accounts:VerificationEmailCooldown", "00:03:00"));
+        var email = a.NewEmail();
+
+        Assert.Equal(HttpStatusCode.OK, (await SendFromAsync(a, "198.51.100.50", "/accounts/join/resend-email/", new { email })).StatusCode);
+
+        AssertRefusedWithRetryAfter(await SendFromAsync(b, "198.51.100.51", "/accounts/join/resend-email/", new { email }), 180);
+    }
+
+    [Fact]
     public async Task WhenRedisGoesDownRequestsAreStillAnsweredAndCountedOnTheInstance()
     {
         var redis = RedisOrSkip();

@@ -67,6 +67,44 @@ public sealed class FeedCacheTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
         Assert.Same(stale, stored);
     }
 
+    [Fact]
+    public void AnAnswerReadBeforeAWriteIsNotStoredAndAWriteEmptiesTheAnswers()
+    {
+        var cache = new FeedCache();
+        var versionBefore = cache.Version;
+
+        cache.Invalidate();
+        cache.StoreAnswer("blog/20", versionBefore, new byte[] { 1 });
+        Assert.False(cache.TryGetAnswer("blog/20", out _));
+
+        cache.StoreAnswer("blog/20", cache.Version, new byte[] { 2 });
+        Assert.True(cache.TryGetAnswer("blog/20", out var stored));
+        Assert.Equal(new byte[] { 2 }, stored.ToArray());
+
+        cache.InvalidateHere();
+        Assert.False(cache.TryGetAnswer("blog/20", out _));
+    }
+
+    [Fact]
+    public async Task TheCachedFirstPageIsTheSameAnswerForEveryCallerAndDeeperPagesAreNotCached()
+    {
+        var author = await app.SignInAsync();
+        await author.Client.CreatePostAsync("Cached answer post", "Body");
+        var anonymous = app.CreateBrowser();
+
+        var first = await anonymous.GetAsync("/blog/");
+        var again = await anonymous.GetAsync("/blog/");
+        var signedIn = await author.Client.GetAsync("/blog/");
+        Assert.Equal("application/json; charset=utf-8", again.Content.Headers.ContentType!.ToString());
+        Assert.Equal("no-store", again.Headers.CacheControl!.ToString());
+        var body = await first.Content.ReadAsStringAsync();
+        Assert.Equal(body, await again.Content.ReadAsStringAsync());
+        Assert.Equal(body, await signedIn.Content.ReadAsStringAsync());
+
+        var limited = (await (await anonymous.GetAsync("/blog/?limit=1")).ReadJsonAsync())["posts"]!.AsArray();
+        Assert.Single(limited);
+    }
+
     [Theory]
     [InlineData("INSERT INTO \"Posts\" (\"AuthorId\") VALUES (@p0) RETURNING \"Id\";", true)]
     [InlineData("UPDATE \"Users\" SET \"Email\" = @p0 WHERE \"Id\" = @p1;", true)]

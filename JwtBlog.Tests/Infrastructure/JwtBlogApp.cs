@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using JwtBlog.Tests.Infrastructure.Pages;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
+using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -92,8 +93,8 @@ public class JwtBlogApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.RemoveAll<IStringLocalizerFactory>();
-            services.AddSingleton<ResourceManagerStringLocalizerFactory>();
-            services.AddSingleton(provider => MissingTexts.Wrap(provider.GetRequiredService<ResourceManagerStringLocalizerFactory>()));
+            services.AddSingleton<CachedStringLocalizerFactory>();
+            services.AddSingleton(provider => MissingTexts.Wrap(provider.GetRequiredService<CachedStringLocalizerFactory>()));
         });
     }
 

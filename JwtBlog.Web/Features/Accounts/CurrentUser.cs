@@ -4,7 +4,9 @@ using JwtBlog.Web.Features.Accounts.Authentication;
 namespace JwtBlog.Web.Features.Accounts;
 
 // The signed-in user of this request, read once from the database (so staff and active flags are current).
-public sealed class CurrentUser(IHttpContextAccessor accessor, AppDbContext db)
+// The request's database context is resolved only for a signed-in user: every page layout and every authorization
+// check (StaffHandler) creates a CurrentUser, and an anonymous request or a plain [Authorize] should not pay for one.
+public sealed class CurrentUser(IHttpContextAccessor accessor, IServiceProvider requestServices)
 {
     private AppUser? _user;
     private bool _loaded;
@@ -21,7 +23,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, AppDbContext db)
             var principal = accessor.HttpContext?.User;
             if (principal?.Identity?.IsAuthenticated == true)
             {
-                _user = await db.Users.FindAsync(principal.UserId());
+                _user = await requestServices.GetRequiredService<AppDbContext>().Users.FindAsync(principal.UserId());
                 if (_user is { IsActive: false })
                 {
                     _user = null;

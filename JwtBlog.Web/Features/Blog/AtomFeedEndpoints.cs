@@ -3,6 +3,7 @@ using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Blog.Markdown;
 using JwtBlog.Web.Features.Shared;
 using JwtBlog.Web.Features.Shared.Localization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -22,10 +23,10 @@ public static class AtomFeedEndpoints
     }
 
     private static async Task<IResult> SiteFeedAsync(
-        HttpRequest request, AppDbContext db, FeedCache cache, PublicUrls urls, PostHtmlCache html, IOptions<SiteSettings> site,
-        IStringLocalizer<SiteText> text, TimeProvider time, CancellationToken ct)
+        HttpRequest request, IDbContextFactory<AppDbContext> databases, FeedCache cache, PublicUrls urls, PostHtmlCache html,
+        IOptions<SiteSettings> site, IStringLocalizer<SiteText> text, TimeProvider time, CancellationToken ct)
     {
-        var page = await PostFeed.ReadAsync(db, cache, new FeedRequest(EntryCount, null), excerptLength: null, ct);
+        var page = await PostFeed.ReadAsync(databases, cache, new FeedRequest(EntryCount, null), excerptLength: null, ct);
         var feed = new AtomFeed(
             urls.For(request, "/feed.atom"),
             $"{site.Value.SiteName} · {text["Feed.SiteTitle"]}",

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
+using System.Text.Json;
 using System.Threading.RateLimiting;
 using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Accounts;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Blog;
 
@@ -37,10 +39,12 @@ public static class BlogEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<PostListResponse>, BadRequest<FieldErrors>>> ListAsync(
+    // The first page's answer is the same for every caller: its bytes are kept in the FeedCache until the next write.
+    private static async Task<Results<PostListJson, BadRequest<FieldErrors>>> ListAsync(
         [FromQuery, Description("Posts per page, an integer from 1 to 100 (20 when absent).")] string? limit,
         [FromQuery, Description("Where the page starts: the cursor of the previous page's next link.")] string? cursor,
-        HttpRequest request, AppDbContext db, FeedCache cache, PostHtmlCache html, IStringLocalizer<ApiText> messages, CancellationToken ct)
+        HttpRequest request, IDbContextFactory<AppDbContext> databases, FeedCache cache, PostHtmlCache html,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IStringLocalizer<ApiText> messages, CancellationToken ct)
     {
         // Taken as text and parsed by PostFeed, so a malformed value gets DRF's field error, not the binder's 400.
         var (feed, errors) = PostFeed.Parse(limit, cursor, messages);
@@ -49,11 +53,25 @@ public static class BlogEndpoints
             return errors!.ToResult();
         }
 
-        var page = await PostFeed.ReadAsync(db, cache, feed, excerptLength: null, ct);
+        var answerKey = feed.BeforeId is null ? $"blog/{feed.Limit}{request.PathBase}" : null;
+        if (answerKey is not null && cache.TryGetAnswer(answerKey, out var cached))
+        {
+            return new PostListJson(cached);
+        }
+
+        var version = cache.Version;
+        var page = await PostFeed.ReadAsync(databases, cache, feed, excerptLength: null, ct);
         var next = page.NextCursor is null
             ? null
             : $"{request.PathBase}/blog/?limit={feed.Limit}&cursor={Uri.EscapeDataString(page.NextCursor)}";
-        return TypedResults.Ok(new PostListResponse([.. page.Posts.Select(post => PostResponse.From(post, html))], next));
+        var answer = JsonSerializer.SerializeToUtf8Bytes(
+            new PostListResponse([.. page.Posts.Select(post => PostResponse.From(post, html))], next), json.Value.SerializerOptions);
+        if (answerKey is not null)
+        {
+            cache.StoreAnswer(answerKey, version, answer);
+        }
+
+        return new PostListJson(answer);
     }
 
     private static async Task<Results<Ok<PostResponse>, JsonHttpResult<DetailResponse>>> GetAsync(

@@ -4,14 +4,14 @@ using JwtBlog.Web.Features.Blog.Markdown;
 using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Blog;
 
 // The home page: the API's newest-first list and cursors, with an excerpt of each post.
-public sealed class IndexModel(AppDbContext db, FeedCache cache, MarkdownRenderer markdown, IStringLocalizer<ApiText> messages) : PageModel
+public sealed class IndexModel(IDbContextFactory<AppDbContext> databases, FeedCache cache, MarkdownRenderer markdown, IStringLocalizer<ApiText> messages) : PageModel
 {
-
     // Old versions' lists are never asked for again; they leave the cache after this.
     public static readonly TimeSpan ListCacheLifetime = TimeSpan.FromMinutes(1);
 
@@ -36,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, FeedCache cache, MarkdownRendere
         var version = cache.Version;
 
         // One character more than the excerpt shows, to know whether to add an ellipsis.
-        var page = await PostFeed.ReadAsync(db, cache, feed, PostExcerpt.Length + 1, ct);
+        var page = await PostFeed.ReadAsync(databases, cache, feed, PostExcerpt.Length + 1, ct);
         Posts = page.Posts;
         IsFirstPage = feed.BeforeId is null;
         ListCacheKey = IsFirstPage ? string.Create(CultureInfo.InvariantCulture, $"{version}/{feed.Limit}") : null;

@@ -55,21 +55,23 @@ public static class PostFeed
     }
 
     // The first page comes from the FeedCache while no write has happened since it was read; deeper pages are read.
-    public static async Task<FeedPage> ReadAsync(AppDbContext db, FeedCache cache, FeedRequest request, int? excerptLength, CancellationToken ct)
+    // A database context is created only when the database is asked (creating one is a fifth of a cached read).
+    public static async Task<FeedPage> ReadAsync(
+        IDbContextFactory<AppDbContext> databases, FeedCache cache, FeedRequest request, int? excerptLength, CancellationToken ct)
     {
-        if (request.BeforeId is not null)
-        {
-            return await QueryAsync(db, request, excerptLength, ct);
-        }
-
-        if (cache.TryGetFirstPage(request.Limit, excerptLength, out var cached))
+        if (request.BeforeId is null && cache.TryGetFirstPage(request.Limit, excerptLength, out var cached))
         {
             return cached;
         }
 
         var version = cache.Version;
+        await using var db = await databases.CreateDbContextAsync(ct);
         var page = await QueryAsync(db, request, excerptLength, ct);
-        cache.StoreFirstPage(request.Limit, excerptLength, version, page);
+        if (request.BeforeId is null)
+        {
+            cache.StoreFirstPage(request.Limit, excerptLength, version, page);
+        }
+
         return page;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using JwtBlog.Web.Features.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Shared.Localization;
 
@@ -13,6 +14,8 @@ public static class SiteLocalization
     public static WebApplicationBuilder AddSiteLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
+        builder.Services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        builder.Services.AddSingleton<IStringLocalizerFactory, CachedStringLocalizerFactory>();
         builder.Services.AddScoped<ScriptTexts>();
         builder.Services.AddScoped<Time.ReaderTime>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>

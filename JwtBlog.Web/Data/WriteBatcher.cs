@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace JwtBlog.Web.Data;
 
 // Group commit for concurrent writes. SQLite commits one transaction at a time, so the writes that queue while one
-// batch commits are committed together in the next: one transaction, one commit. New rows (AddAsync) are inserted
-// together by one SaveChanges, one command for the whole batch; other writes (RunAsync) run each in its own savepoint
-// on the shared context, so one that throws is undone alone and only its caller sees the error. Should the grouped
-// insert fail, it is undone and its rows are inserted one by one, each in its savepoint, so again only the failing
-// row's caller sees the error. A caller is answered only after the commit that holds its write (or with its error).
-// One loop, started by the first write, commits the batches at the WriteGate, so it takes turns with the other writes.
+// batch commits are committed together in the next: one transaction, one commit. The batch's new rows (AddAsync) are
+// inserted together: one statement on SQLite (GroupedInsert), else one SaveChanges. Other writes (RunAsync) run each
+// in its own savepoint on the shared context, so one that throws is undone alone and only its caller sees the error.
+// Should the grouped insert fail, it is undone and its rows are inserted one by one, each in its savepoint, so again
+// only the failing row's caller sees the error. A caller is answered only after the commit that holds its write (or
+// with its error). One loop, started by the first write, commits the batches at the WriteGate, so it takes turns
+// with the other writes.
 public sealed class WriteBatcher(IDbContextFactory<AppDbContext> databases, WriteGate gate) : IDisposable
 {
     private const int MaxBatch = 256;
@@ -73,7 +74,7 @@ public sealed class WriteBatcher(IDbContextFactory<AppDbContext> databases, Writ
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync();
             var adds = batch.Where(write => write.IsAdd).ToList();
-            if (adds.Count > 1 && await TryInsertTogetherAsync(db, transaction, adds))
+            if (adds.Count > 0 && await TryInsertTogetherAsync(db, transaction, adds))
             {
                 written.AddRange(adds);
             }
@@ -107,12 +108,17 @@ public sealed class WriteBatcher(IDbContextFactory<AppDbContext> databases, Writ
         await transaction.CreateSavepointAsync(Savepoint);
         try
         {
-            foreach (var add in adds)
+            var entities = adds.Select(add => add.Create()).ToList();
+            if (GroupedInsert.Fits(db, entities))
             {
-                add.Stage(db);
+                await GroupedInsert.InsertAsync(db, entities, CancellationToken.None);
+            }
+            else
+            {
+                db.AddRange(entities);
+                await db.SaveChangesAsync(CancellationToken.None);
             }
 
-            await db.SaveChangesAsync(CancellationToken.None);
             await transaction.ReleaseSavepointAsync(Savepoint);
             return true;
         }
@@ -158,8 +164,8 @@ public sealed class WriteBatcher(IDbContextFactory<AppDbContext> databases, Writ
 
         public virtual bool IsAdd => false;
 
-        // Adds the write's new row to the context without saving it (only for IsAdd).
-        public virtual void Stage(AppDbContext db) => throw new NotSupportedException();
+        // Makes the write's new row, not yet added to any context (only for IsAdd).
+        public virtual object Create() => throw new NotSupportedException();
 
         public abstract Task RunAsync(AppDbContext db, CancellationToken ct);
 
@@ -201,15 +207,11 @@ public sealed class WriteBatcher(IDbContextFactory<AppDbContext> databases, Writ
     {
         public override bool IsAdd => true;
 
-        public override void Stage(AppDbContext db)
-        {
-            Result = create();
-            db.Add(Result);
-        }
+        public override object Create() => Result = create();
 
         public override async Task RunAsync(AppDbContext db, CancellationToken ct)
         {
-            Stage(db);
+            db.Add(Create());
             await db.SaveChangesAsync(ct);
         }
     }

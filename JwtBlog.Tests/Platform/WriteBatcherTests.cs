@@ -45,6 +45,58 @@ public sealed class WriteBatcherTests(JwtBlogApp app) : IClassFixture<JwtBlogApp
     }
 
     [Fact]
+    public async Task NewRowsQueuedTogetherAreInsertedTogetherAndARefusedOneFailsAlone()
+    {
+        TestDatabase.SkipUnlessSqlite("the batcher queues on the in-process write gate, which PostgreSQL does not need");
+        var batcher = app.Services.GetRequiredService<WriteBatcher>();
+        var author = await app.CreateUserAsync("grouped@example.com");
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+
+        // The third names an author who does not exist: the grouped insert fails, and the rows are retried one by one.
+        Task<Post>[] adds;
+        using (await app.Services.GetRequiredService<WriteGate>().EnterAsync(TestContext.Current.CancellationToken))
+        {
+            adds = [.. Enumerable.Range(1, 4).Select(i => batcher.AddAsync(() => new Post
+            {
+                Title = $"Grouped {i}",
+                Content = "x",
+                AuthorId = i == 3 ? int.MaxValue : author.Id,
+                CreatedAt = now,
+                UpdatedAt = now,
+            }))];
+            Assert.All(adds, add => Assert.False(add.IsCompleted));
+        }
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => adds[2]);
+        var added = await Task.WhenAll(adds.Where((_, i) => i != 2));
+        Assert.Equal(["Grouped 1", "Grouped 2", "Grouped 4"], added.Select(post => post.Title));
+        Assert.Equal(3, added.Select(post => post.Id).Distinct().Count());
+        foreach (var post in added)
+        {
+            Assert.Equal(post.Title, (await app.FindPostAsync(post.Id))!.Title);
+        }
+
+        var stored = await app.WithDbAsync(db => db.Posts.CountAsync(p => p.Title.StartsWith("Grouped ")));
+        Assert.Equal(3, stored);
+    }
+
+    [Fact]
+    public async Task NewRowsWithoutAFailureAreAnsweredWithTheirIds()
+    {
+        var batcher = app.Services.GetRequiredService<WriteBatcher>();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+
+        var added = await Task.WhenAll(Enumerable.Range(1, 20).Select(i =>
+            batcher.AddAsync(() => new Post { Title = $"Together {i}", Content = "x", CreatedAt = now, UpdatedAt = now })));
+
+        Assert.Equal(20, added.Select(post => post.Id).Distinct().Count());
+        foreach (var post in added)
+        {
+            Assert.Equal(post.Title, (await app.FindPostAsync(post.Id))!.Title);
+        }
+    }
+
+    [Fact]
     public async Task AWriteIsAnsweredWithItsResultAfterItsCommit()
     {
         var batcher = app.Services.GetRequiredService<WriteBatcher>();

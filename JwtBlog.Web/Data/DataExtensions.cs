@@ -25,6 +25,7 @@ public static class DataExtensions
         builder.Services.AddSingleton<OutboxCommitSignal>();
         builder.Services.AddSingleton<FeedCache>();
         builder.Services.AddSingleton<FeedWriteWatcher>();
+        builder.Services.AddSingleton(SqliteSynchronous.FromConfiguration(builder.Configuration));
         if (provider == Data.DatabaseProvider.Postgres)
         {
             builder.Services.AddDbContextFactory<PostgresAppDbContext>((services, options) => ConfigureContext(services, options, configureProvider));
@@ -80,6 +81,10 @@ public static class DataExtensions
             services.GetRequiredService<AdminChangeLogging>(),
             services.GetRequiredService<OutboxCommitSignal>(),
             services.GetRequiredService<FeedWriteWatcher>());
+        if (services.GetRequiredService<DatabaseKind>().IsSqlite)
+        {
+            options.AddInterceptors(services.GetRequiredService<SqliteSynchronous>());
+        }
     }
 
     // The app's data folder: the SQLite file and the generated signing key live here, never in the repository.

@@ -85,14 +85,11 @@ public static class BlogEndpoints
         // ActiveWriter has refused anyone else.
         var user = (await current.GetAsync())!;
         var now = time.GetUtcNow().UtcDateTime;
-        var post = new Post { Title = request.Value.Title, Content = request.Value.Content, AuthorId = user.Id, CreatedAt = now, UpdatedAt = now };
+        var (title, content) = request.Value;
 
-        // Committed with the other new posts waiting for the database; answered only once that commit is done.
-        await writes.RunAsync((db, ct) =>
-        {
-            db.Posts.Add(post);
-            return db.SaveChangesAsync(ct);
-        });
+        // Inserted with the other new posts waiting for the database; answered only once that commit is done, from
+        // what was written (no second read).
+        var post = await writes.AddAsync(() => new Post { Title = title, Content = content, AuthorId = user.Id, CreatedAt = now, UpdatedAt = now });
 
         var view = new PostView(post.Id, post.Title, post.Content, user.Id, user.Email, post.CreatedAt, post.UpdatedAt);
         return TypedResults.Created($"{http.Request.PathBase}/blog/{post.Id}/", new PostCreatedResponse(Created, PostResponse.From(view, html)));

@@ -8,11 +8,33 @@ public sealed class CsrfAndCorsTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
 {
     private const string CsrfFailed = "{\"detail\":\"CSRF Failed: CSRF token missing or incorrect.\"}";
 
-    [Fact]
-    public async Task EveryPageCarriesTheCsrfMeta()
+    [Theory]
+    [InlineData("/login")]
+    [InlineData("/register")]
+    public async Task APageWhoseScriptsPostCarriesTheCsrfMeta(string path)
     {
-        var document = await Html.GetDocumentAsync(app.CreateClient(), "/login");
+        var document = await Html.GetDocumentAsync(app.CreateClient(), path);
         Assert.False(string.IsNullOrEmpty(document.QuerySelector("meta[name=csrf-token]")?.GetAttribute("content")));
+    }
+
+    [Fact]
+    public async Task EveryPageOfASignedInUserCarriesTheCsrfMeta()
+    {
+        var signedIn = await app.SignInAsync();
+        var document = await Html.GetDocumentAsync(signedIn.Client, "/");
+        Assert.False(string.IsNullOrEmpty(document.QuerySelector("meta[name=csrf-token]")?.GetAttribute("content")));
+        Assert.NotNull(document.QuerySelector("#logout-form input[name=__RequestVerificationToken]"));
+    }
+
+    // Nothing on the home page posts for a visitor, so it costs no antiforgery work and sets no cookie.
+    [Fact]
+    public async Task TheHomePageForAVisitorHasNoCsrfMetaAndSetsNoCookie()
+    {
+        using var response = await app.CreateClient().GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        var document = await Html.ParseAsync(response);
+        Assert.Null(document.QuerySelector("meta[name=csrf-token]"));
     }
 
     [Fact]

@@ -15,6 +15,9 @@ namespace JwtBlog.Web.Data;
 // the rows' keys in order.
 public static class GroupedInsert
 {
+    // SQLite's limit on parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER since 3.32).
+    private const int MaxParameters = 32_766;
+
     // True when the entities (all of one type) can be inserted this way: SQLite, and a model with nothing SaveChanges
     // would add (only a generated integer key, no shadow or other generated properties).
     public static bool Fits(AppDbContext db, IReadOnlyList<object> entities) =>
@@ -25,7 +28,8 @@ public static class GroupedInsert
         && type.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd, ClrType: var keyType }]
         && keyType == typeof(int)
         && type.GetTableName() is not null
-        && type.GetProperties().All(p => p.IsPrimaryKey() || (!p.IsShadowProperty() && p.ValueGenerated == ValueGenerated.Never));
+        && type.GetProperties().All(p => p.IsPrimaryKey() || (!p.IsShadowProperty() && p.ValueGenerated == ValueGenerated.Never))
+        && type.GetProperties().Count() * entities.Count <= MaxParameters;
 
     // Only for entities that Fit. Sets each entity's key.
     public static async Task InsertAsync(AppDbContext db, IReadOnlyList<object> entities, CancellationToken ct)

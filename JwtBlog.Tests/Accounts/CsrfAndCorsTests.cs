@@ -32,7 +32,7 @@ public sealed class CsrfAndCorsTests(JwtBlogApp app) : IClassFixture<JwtBlogApp>
     {
         using var response = await app.CreateClient().GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Empty(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []);
         var document = await Html.ParseAsync(response);
         Assert.Null(document.QuerySelector("meta[name=csrf-token]"));
     }

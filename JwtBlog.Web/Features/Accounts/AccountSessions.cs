@@ -73,7 +73,7 @@ public sealed class AccountSessions(
             token => db.Sessions.Where(s => sessionIds.Contains(s.Id) && s.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), token),
             ct);
-        guard.MarkRevoked(sessionIds);
+        await guard.MarkRevokedAsync(sessionIds);
     }
 
     // SessionGuard's rule: not revoked, before its end, used within its idle limit.

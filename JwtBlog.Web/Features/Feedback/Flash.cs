@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Options;
 
 namespace JwtBlog.Web.Features.Feedback;
 
@@ -42,7 +44,12 @@ public static class Flash
         }
     }
 
-    // The SiteText key of the waiting message, or null; reading it spends it.
-    public static string? Take(ITempDataDictionary tempData) =>
-        tempData[TempDataKey] is string code && _textKeys.TryGetValue(code, out var key) ? key : null;
+    // The SiteText key of the waiting message, or null; reading it spends it. A request without the TempData cookie has
+    // nothing waiting (a flash is always set before a redirect), and leaving TempData untouched then keeps the page from
+    // answering every visitor with a cookie deletion.
+    public static string? Take(HttpContext http, ITempDataDictionary tempData) =>
+        http.Request.Cookies.ContainsKey(http.RequestServices.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value.Cookie.Name!)
+            && tempData[TempDataKey] is string code && _textKeys.TryGetValue(code, out var key)
+            ? key
+            : null;
 }

@@ -93,11 +93,11 @@ public sealed class SessionGuard(
     // Marks the sessions dead in this instance's cache at once. Revocations often run inside a transaction: a
     // request that reads the row before the commit still finds this answer, not a stale "alive" to cache again.
     // With Redis the other instances are told too (InstanceBroadcastListener), before the caller answers.
-    public void MarkRevoked(IEnumerable<string> sessionIds)
+    public Task MarkRevokedAsync(IEnumerable<string> sessionIds)
     {
         var ids = sessionIds.ToList();
         MarkRevokedHere(ids);
-        broadcast.SessionsRevoked(ids);
+        return broadcast.SessionsRevokedAsync(ids);
     }
 
     // This instance's cache only: for revocations another instance made.

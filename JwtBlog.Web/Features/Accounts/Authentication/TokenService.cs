@@ -81,7 +81,7 @@ public sealed class TokenService(
         }
 
         await db.Sessions.Where(s => oldest.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), ct);
-        guard.MarkRevoked(oldest);
+        await guard.MarkRevokedAsync(oldest);
         logger.SessionsEnded(userId, SecurityActors.SessionCap, oldest.Count);
     }
 
@@ -164,7 +164,7 @@ public sealed class TokenService(
 
         if (reusedBy is { } userId)
         {
-            guard.MarkRevoked([sessionId]);
+            await guard.MarkRevokedAsync([sessionId]);
             logger.RefreshTokenReused(userId, AccountsLog.ShortSessionId(sessionId));
         }
 
@@ -218,7 +218,7 @@ public sealed class TokenService(
     {
         await db.Sessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, Now()), ct);
-        guard.MarkRevoked([sessionId]);
+        await guard.MarkRevokedAsync([sessionId]);
     }
 
     // Ends every session of the user (but one, if named): their access and refresh tokens are refused from now on.
@@ -236,7 +236,7 @@ public sealed class TokenService(
 
         await db.Sessions.Where(s => sessionIds.Contains(s.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, Now()), ct);
-        guard.MarkRevoked(sessionIds);
+        await guard.MarkRevokedAsync(sessionIds);
         return sessionIds.Count;
     }
 

@@ -4,7 +4,7 @@ namespace JwtBlog.Web.Features.Shared.ScaleOut;
 
 // Tells the other instances what this one changed, over Redis pub/sub, so that they drop their cached answers at
 // once instead of when the answers expire. Without Redis it tells nobody (one instance, or the caches' short window).
-public sealed class InstanceBroadcast(IConnectionMultiplexer? redis)
+public sealed class InstanceBroadcast(IConnectionMultiplexer? redis, ILogger<InstanceBroadcast> logger)
 {
     public static readonly RedisChannel SessionsRevokedChannel = RedisChannel.Literal("jwtblog:sessions-revoked");
     public static readonly RedisChannel FeedChangedChannel = RedisChannel.Literal("jwtblog:feed-changed");
@@ -14,11 +14,22 @@ public sealed class InstanceBroadcast(IConnectionMultiplexer? redis)
 
     public bool IsShared => redis is not null;
 
-    public void SessionsRevoked(IEnumerable<string> sessionIds)
+    // Awaited, so the revoking request answers only after Redis has passed the message to every listening instance.
+    // Should Redis fail, the revocation stands in the database and the others learn it when their cached answer ends.
+    public async Task SessionsRevokedAsync(IReadOnlyCollection<string> sessionIds)
     {
-        if (redis is not null)
+        if (redis is null)
         {
-            redis.GetSubscriber().Publish(SessionsRevokedChannel, InstanceId + " " + string.Join(' ', sessionIds), CommandFlags.FireAndForget);
+            return;
+        }
+
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(SessionsRevokedChannel, InstanceId + " " + string.Join(' ', sessionIds));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            ScaleOutLog.RevocationNotBroadcast(logger, sessionIds.Count, e);
         }
     }
 

@@ -15,13 +15,13 @@ public static class ScaleOutExtensions
             var options = ConfigurationOptions.Parse(settings.Configuration);
             options.AbortOnConnectFail = false;
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-            builder.Services.AddSingleton(services => new InstanceBroadcast(services.GetRequiredService<IConnectionMultiplexer>()));
+            builder.Services.AddSingleton(services => new InstanceBroadcast(services.GetRequiredService<IConnectionMultiplexer>(), services.GetRequiredService<ILogger<InstanceBroadcast>>()));
             builder.Services.AddHostedService<InstanceBroadcastListener>();
             builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
         }
         else
         {
-            builder.Services.AddSingleton(new InstanceBroadcast(null));
+            builder.Services.AddSingleton(services => new InstanceBroadcast(null, services.GetRequiredService<ILogger<InstanceBroadcast>>()));
         }
 
         builder.Services.AddHostedService<ScaleOutModeLog>();

@@ -17,4 +17,8 @@ internal static partial class ScaleOutLog
     [LoggerMessage(EventId = 10004, EventName = "RateLimitsCountedLocally", Level = LogLevel.Warning,
         Message = "Redis does not answer: rate limits are counted on this instance alone until it does (this warning repeats at most once a minute).")]
     internal static partial void RateLimitsLocal(ILogger logger, Exception? exception);
+
+    [LoggerMessage(EventId = 10005, EventName = "RevocationNotBroadcast", Level = LogLevel.Warning,
+        Message = "Redis did not take the revocation of {Count} session(s): other instances refuse them when their cached answer ends (Jwt:SessionCheckCacheDuration).")]
+    internal static partial void RevocationNotBroadcast(ILogger logger, int count, Exception exception);
 }

@@ -68,6 +68,7 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseSiteLocalization();
+app.UseOutputCache();
 app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -15,6 +15,13 @@ public static class BlogExtensions
 
         // The home page's cached lists (one per feed version and limit, about 20 KB each) stay small.
         builder.Services.Configure<CacheTagHelperOptions>(options => options.SizeLimit = 4 * 1024 * 1024);
+
+        // The visitor's home page, whole (VisitorPageCache); about 20 KB a page, old entries pushed out beyond this.
+        builder.Services.AddOutputCache(options =>
+        {
+            options.SizeLimit = 16 * 1024 * 1024;
+            options.AddPolicy(VisitorPageCache.PolicyName, new VisitorPageCache());
+        });
         return builder;
     }
 }

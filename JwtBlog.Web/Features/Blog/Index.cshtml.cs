@@ -3,13 +3,16 @@ using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Blog.Markdown;
 using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace JwtBlog.Web.Features.Blog;
 
-// The home page: the API's newest-first list and cursors, with an excerpt of each post.
+// The home page: the API's newest-first list and cursors, with an excerpt of each post. A visitor's first page is
+// served whole from the output cache (VisitorPageCache).
+[OutputCache(PolicyName = VisitorPageCache.PolicyName)]
 public sealed class IndexModel(IDbContextFactory<AppDbContext> databases, FeedCache cache, MarkdownRenderer markdown, IStringLocalizer<ApiText> messages) : PageModel
 {
     // Old versions' lists are never asked for again; they leave the cache after this.

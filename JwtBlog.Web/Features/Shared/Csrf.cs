@@ -8,13 +8,14 @@ namespace JwtBlog.Web.Features.Shared;
 public static class Csrf
 {
     public const string HeaderName = "X-CSRF-TOKEN";
+    public const string CookieName = "jwtblog-csrf";
 
     public static WebApplicationBuilder AddCsrf(this WebApplicationBuilder builder)
     {
         builder.Services.AddAntiforgery(options =>
         {
             options.HeaderName = HeaderName;
-            options.Cookie.Name = "jwtblog-csrf";
+            options.Cookie.Name = CookieName;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SuppressXFrameOptionsHeader = true;

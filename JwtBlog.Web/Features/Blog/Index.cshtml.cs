@@ -3,8 +3,8 @@ using JwtBlog.Web.Data;
 using JwtBlog.Web.Features.Blog.Markdown;
 using JwtBlog.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -10,7 +10,7 @@ namespace JwtBlog.Tests.Platform;
 public sealed class SqliteSynchronousTests
 {
     [Theory]
-    [InlineData(null, 1)]
+    [InlineData(null, 2)]
     [InlineData("Full", 2)]
     [InlineData("normal", 1)]
     public async Task EveryConnectionOfTheAppRunsWithTheConfiguredSetting(string? configured, long expected)

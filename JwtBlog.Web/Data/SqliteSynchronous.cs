@@ -9,7 +9,8 @@ namespace JwtBlog.Web.Data;
 // SQLite's synchronous setting for every connection the app opens (it belongs to the connection, not the file). In WAL
 // mode, NORMAL writes each commit into the WAL file before the commit returns, so a commit survives the process being
 // killed (kill -9, a crash); the file is synced at checkpoints only, so a power loss can undo the last commits (never
-// corrupt the database). FULL also syncs the WAL at every commit: one disk flush (milliseconds here) per commit.
+// corrupt the database). FULL also syncs the WAL at every commit: one disk flush (milliseconds here) per commit, and it
+// is the default, because nothing answered may be lost, even to a power loss.
 // Applied once per native connection: pooled connections keep it, and a reopened one costs one table lookup.
 public sealed class SqliteSynchronous(string setting) : DbConnectionInterceptor
 {
@@ -23,7 +24,7 @@ public sealed class SqliteSynchronous(string setting) : DbConnectionInterceptor
 
     public static SqliteSynchronous FromConfiguration(IConfiguration configuration)
     {
-        var configured = configuration[ConfigurationKey] is { Length: > 0 } value ? value : Normal;
+        var configured = configuration[ConfigurationKey] is { Length: > 0 } value ? value : Full;
         return configured.ToUpperInvariant() switch
         {
             "NORMAL" => new SqliteSynchronous(Normal),

@@ -28,6 +28,8 @@ public static class GroupedInsert
         && type.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd, ClrType: var keyType }]
         && keyType == typeof(int)
         && type.GetTableName() is not null
+        && !type.GetComplexProperties().Any()
+        && !type.GetNavigations().Any(navigation => navigation.TargetEntityType.IsOwned())
         && type.GetProperties().All(p => p.IsPrimaryKey() || (!p.IsShadowProperty() && p.ValueGenerated == ValueGenerated.Never))
         && type.GetProperties().Count() * entities.Count <= MaxParameters;
 

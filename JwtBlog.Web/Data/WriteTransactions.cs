@@ -18,7 +18,8 @@ public static class WriteTransactions
     // rotation), LockLoginThrottleAsync (one key's failure count); a single conditional UPDATE or DELETE decides alone
     // (reset and sign-in challenge claims, recovery codes, outbox leases). Writes of different users never wait for each
     // other. A flow that locks two rows locks the user before the session. A deadlock (40P01) or serialization failure
-    // (40001) rolls back and runs the work again, with the tracked entities put back as they were before it.
+    // (40001) rolls back and runs the work again, with the tracked entities put back as they were before it: so the work
+    // may run twice, and adds rows through DbSets (a child added to a loaded entity's collection would not be undone).
     public static async Task<T> InWriteTransactionAsync<T>(this AppDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null)

@@ -14,6 +14,10 @@ public sealed class InstanceBroadcast(IConnectionMultiplexer? redis, ILogger<Ins
 
     public bool IsShared => redis is not null;
 
+    // Some revocations run inside a write transaction (holding a row lock, or SQLite's write gate): an unreachable Redis
+    // may delay them this long at most.
+    private static readonly TimeSpan _publishTimeout = TimeSpan.FromMilliseconds(500);
+
     // Awaited, so the revoking request answers only after Redis has passed the message to every listening instance.
     // Should Redis fail, the revocation stands in the database and the others learn it when their cached answer ends.
     public async Task SessionsRevokedAsync(IReadOnlyCollection<string> sessionIds)
@@ -25,7 +29,8 @@ public sealed class InstanceBroadcast(IConnectionMultiplexer? redis, ILogger<Ins
 
         try
         {
-            await redis.GetSubscriber().PublishAsync(SessionsRevokedChannel, InstanceId + " " + string.Join(' ', sessionIds));
+            await redis.GetSubscriber().PublishAsync(SessionsRevokedChannel, InstanceId + " " + string.Join(' ', sessionIds))
+                .WaitAsync(_publishTimeout);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

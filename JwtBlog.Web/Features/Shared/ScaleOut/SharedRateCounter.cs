@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -43,9 +41,6 @@ public sealed class SharedRateCounter(
 
     // Whether a request would be counted in Redis now; when not, limiters count in this process without waiting.
     public bool IsAvailable => redis?.IsConnected == true;
-
-    // A key part for a value that must not stand in clear in Redis (an email address).
-    public static string Hashed(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
 
     // Null when the lease was taken, else how long to wait (the window's length if the lease does not say).
     public static TimeSpan? WaitOf(RateLimitLease lease, TimeSpan window) =>

@@ -29,23 +29,17 @@ public sealed class PostWriteLimiter : IDisposable
 
     public async ValueTask<RateLimitLease> AcquireAsync(PostWrite write, int userId, CancellationToken ct)
     {
-        // The user id in braces is a Redis hash tag: a user's windows stay on one node of a cluster, as one script needs.
-        var user = "{" + userId.ToString(CultureInfo.InvariantCulture) + "}";
-        (string, int, TimeSpan)[] windows = write switch
+        if (_shared.IsConfigured && await _shared.TryTakeAsync(SharedWindows(write, userId), ct) is { } shared)
         {
-            PostWrite.Create => [("post-create:" + user + ":minute", _settings.PostsPerMinutePerUser, _minute),
-                ("post-create:" + user + ":day", _settings.PostsPerDayPerUser, _day)],
-            PostWrite.Preview => [("post-preview:" + user, _settings.PostPreviewsPerMinutePerUser, _minute)],
-            _ => [("post-edit:" + user + ":minute", _settings.PostEditsPerMinutePerUser, _minute),
-                ("post-edit:" + user + ":day", _settings.PostEditsPerDayPerUser, _day)],
-        };
-        return await _shared.TryTakeAsync(windows, ct)
-            ?? await (write switch
-            {
-                PostWrite.Create => _creates,
-                PostWrite.Preview => _previews,
-                _ => _edits,
-            }).AcquireAsync(userId, cancellationToken: ct);
+            return shared;
+        }
+
+        return await (write switch
+        {
+            PostWrite.Create => _creates,
+            PostWrite.Preview => _previews,
+            _ => _edits,
+        }).AcquireAsync(userId, cancellationToken: ct);
     }
 
     public void Dispose()
@@ -53,6 +47,20 @@ public sealed class PostWriteLimiter : IDisposable
         _creates.Dispose();
         _edits.Dispose();
         _previews.Dispose();
+    }
+
+    // The user id in braces is a Redis hash tag: a user's windows stay on one node of a cluster, as one script needs.
+    private (string, int, TimeSpan)[] SharedWindows(PostWrite write, int userId)
+    {
+        var user = "{" + userId.ToString(CultureInfo.InvariantCulture) + "}";
+        return write switch
+        {
+            PostWrite.Create => [("post-create:" + user + ":minute", _settings.PostsPerMinutePerUser, _minute),
+                ("post-create:" + user + ":day", _settings.PostsPerDayPerUser, _day)],
+            PostWrite.Preview => [("post-preview:" + user, _settings.PostPreviewsPerMinutePerUser, _minute)],
+            _ => [("post-edit:" + user + ":minute", _settings.PostEditsPerMinutePerUser, _minute),
+                ("post-edit:" + user + ":day", _settings.PostEditsPerDayPerUser, _day)],
+        };
     }
 
     private static PartitionedRateLimiter<int> PerUser(int perMinute, int perDay) => PartitionedRateLimiter.CreateChained(
